@@ -1,0 +1,28 @@
+package dsmart.web;
+
+import io.javalin.security.RouteRole;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What a dashboard user may see. Routes name the roles they admit; a logged-in user has exactly one role. */
+public enum Role implements RouteRole {
+    EXECUTIVE,
+    HR,
+    AUDIT,
+    ADMIN;
+
+    /** Parses a role name as a configuration file spells it ("audit", "AUDIT"); the error names the value and the choices. */
+    public static Role parse(String text) {
+        if (text != null) {
+            String wanted = text.strip().toUpperCase(Locale.ROOT);
+            for (Role role : values()) {
+                if (role.name().equals(wanted)) {
+                    return role;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown role \"" + text + "\": expected one of "
+                + Arrays.stream(values()).map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+    }
+}
