@@ -120,6 +120,13 @@ enum Kind {
                     ? null : "must be local[N], spark://host:port, yarn or k8s://...";
         }
     },
+    INGEST_TABLES {
+        @Override
+        String check(String value) {
+            return Pattern.matches("\\s*[a-z]\\w*\\.[a-z]\\w*:[a-z]\\w*(\\+[a-z]\\w*)*(\\s*,\\s*[a-z]\\w*\\.[a-z]\\w*:[a-z]\\w*(\\+[a-z]\\w*)*)*\\s*", value)
+                    ? null : "must be a comma-separated list of system.table:key[+key...]";
+        }
+    },
     IDENTIFIER {
         @Override
         String check(String value) {

@@ -242,6 +242,7 @@ public final class Settings {
         kinds.put("spark.master", Kind.SPARK_MASTER);
         kinds.put("spark.shuffle.partitions", Kind.POSITIVE_INT);
         kinds.put("ingest.fetch.size", Kind.POSITIVE_INT);
+        kinds.put("ingest.tables", Kind.INGEST_TABLES);
         kinds.put("serving.engine", Kind.ENGINE);
         kinds.put("serving.trino.url", Kind.OPTIONAL_JDBC_URL);
         kinds.put("serving.trino.user", Kind.TEXT);

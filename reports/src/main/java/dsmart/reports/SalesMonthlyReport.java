@@ -61,7 +61,8 @@ public final class SalesMonthlyReport {
             SELECT month, region_code, COALESCE(region_name, region_code) AS region_name, channel,
                    orders, revenue, gross_profit, new_customers
             FROM mart.sales_monthly
-            ORDER BY month, region_code, channel""";
+            ORDER BY month, region_code,
+                     CASE channel WHEN 'phone' THEN 1 WHEN 'online' THEN 2 WHEN 'door_to_door' THEN 3 ELSE 4 END, channel""";
 
     // A constant row count (not a bound value): FETCH FIRST is the ANSI form that DuckDB and Trino both run.
     static final String TOP_CUSTOMERS_SQL = """

@@ -1,0 +1,71 @@
+package dsmart.lake.spark;
+
+import dsmart.lake.LakeCatalog;
+import dsmart.lake.LakeException;
+import dsmart.lake.Settings;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.functions;
+
+/**
+ * SparkSessions over the lake. One SparkContext per JVM (it costs seconds and a gigabyte); each
+ * call returns a new session on it whose catalog points at the settings' lake.
+ */
+public final class Sparks {
+    private static SparkSession root;
+
+    private Sparks() {}
+
+    public static synchronized SparkSession session(Settings settings) {
+        LakeCatalog.checkWarehouse(settings);
+        if (root == null) {
+            root = SparkSession.builder()
+                    .appName("dsmart")
+                    .master(settings.text("spark.master"))
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.ui.showConsoleProgress", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+                    .config("spark.sql.adaptive.enabled", "true")
+                    .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                    .getOrCreate();
+            root.sparkContext().setLogLevel("WARN");
+        }
+        SparkSession session = root.newSession();
+        String catalog = LakeCatalog.name(settings);
+        session.conf().set("spark.sql.session.timeZone", settings.zone().getId());
+        session.conf().set("spark.sql.shuffle.partitions", settings.text("spark.shuffle.partitions"));
+        session.conf().set("spark.sql.catalog." + catalog, "org.apache.iceberg.spark.SparkCatalog");
+        for (Map.Entry<String, String> property : LakeCatalog.properties(settings).entrySet()) {
+            session.conf().set("spark.sql.catalog." + catalog + "." + property.getKey(), property.getValue());
+        }
+        session.conf().set("spark.sql.defaultCatalog", catalog);
+        return session;
+    }
+
+    /** Appends rows to an existing table. */
+    public static void append(Dataset<Row> rows, String table) {
+        try {
+            rows.writeTo(table).append();
+        } catch (NoSuchTableException e) {
+            throw new LakeException("table " + table + " does not exist", e);
+        }
+    }
+
+    /** Replaces every row of an existing table in one snapshot. */
+    public static void replaceAll(Dataset<Row> rows, String table) {
+        try {
+            rows.writeTo(table).overwrite(functions.lit(true));
+        } catch (NoSuchTableException e) {
+            throw new LakeException("table " + table + " does not exist", e);
+        }
+    }
+
+    public static void createNamespace(SparkSession spark, String namespace) {
+        spark.sql("CREATE NAMESPACE IF NOT EXISTS " + namespace);
+    }
+}
