@@ -17,29 +17,36 @@ final class ReportFiles {
 
     /** {@code pdftotext -layout <pdf> -}; a missing binary fails the test (it must never pass silently). */
     static String pdfText(Path pdf) {
+        return poppler("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-");
+    }
+
+    /** {@code pdffonts <pdf>}: the fonts the PDF uses, whether they are embedded, their encoding. */
+    static String pdfFonts(Path pdf) {
+        return poppler("pdffonts", pdf.toString());
+    }
+
+    private static String poppler(String... command) {
         Process process;
         try {
-            process = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            return fail("cannot run pdftotext (" + e.getMessage() + "): install poppler-utils, e.g. apt-get install -y poppler-utils");
+            return fail("cannot run " + command[0] + " (" + e.getMessage() + "): install poppler-utils, e.g. apt-get install -y poppler-utils");
         }
         try {
-            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return fail("pdftotext did not finish within 60 s on " + pdf);
+                return fail(command[0] + " did not finish within 60 s");
             }
             if (process.exitValue() != 0) {
-                return fail("pdftotext exited with " + process.exitValue() + " on " + pdf);
+                return fail(String.join(" ", command) + " exited with " + process.exitValue());
             }
-            return text;
+            return output;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail("interrupted while running pdftotext");
+            return fail("interrupted while running " + command[0]);
         }
     }
 

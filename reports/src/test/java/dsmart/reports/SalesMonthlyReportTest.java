@@ -12,6 +12,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,6 +78,23 @@ class SalesMonthlyReportTest {
     void pdfShowsChannelsByTheirChineseNames() {
         assertThat(pdfText).contains("电话销售", "网络销售", "上门拜访")
                 .doesNotContain("door_to_door").doesNotContain("online");
+    }
+
+    @Test
+    void pdfEmbedsTheCjkFontOfTheFontExtension() {
+        assertThat(ReportFiles.pdfFonts(report.files().get(0)))
+                .containsPattern("NotoSansSC-Regular\\s+CID TrueType\\s+Identity-H\\s+yes")
+                .containsPattern("NotoSansSC-Bold\\s+CID TrueType\\s+Identity-H\\s+yes");
+    }
+
+    @Test
+    void channelsOfAMonthAndRegionAreInPhoneOnlineDoorToDoorOrder() {
+        List<String> channels = pdfText.lines()
+                .filter(line -> line.contains("2024-01") && line.contains("华东"))
+                .map(line -> line.replaceAll(".*(电话销售|网络销售|上门拜访).*", "$1"))
+                .toList();
+
+        assertThat(channels).containsExactly("电话销售", "网络销售", "上门拜访");
     }
 
     @Test

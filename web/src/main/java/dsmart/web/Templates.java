@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Page templates from the classpath (UTF-8) with {{name}} placeholders; values are HTML-escaped. */
 final class Templates {
@@ -21,14 +23,26 @@ final class Templates {
         }
     }
 
-    /** Fills {{key}} with the escaped value and {{{key}}} with the value as it is (for markup the code built). */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\{?)([a-z_]+)\\}?\\}\\}");
+
+    /**
+     * Fills {{key}} with the escaped value and {{{key}}} with the value as it is (only for markup the code
+     * built). One pass: a value that itself looks like a placeholder stays as it is.
+     */
     static String fill(String template, Map<String, String> values) {
-        String out = template;
-        for (Map.Entry<String, String> entry : values.entrySet()) {
-            out = out.replace("{{{" + entry.getKey() + "}}}", entry.getValue());
-            out = out.replace("{{" + entry.getKey() + "}}", escape(entry.getValue()));
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 256);
+        while (matcher.find()) {
+            String key = matcher.group(2);
+            String value = values.get(key);
+            if (value == null) {
+                throw new IllegalArgumentException("no value for placeholder " + key);
+            }
+            boolean raw = !matcher.group(1).isEmpty();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(raw ? value : escape(value)));
         }
-        return out;
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     static String escape(String text) {

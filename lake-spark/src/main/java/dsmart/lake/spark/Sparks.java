@@ -3,12 +3,14 @@ package dsmart.lake.spark;
 import dsmart.lake.LakeCatalog;
 import dsmart.lake.LakeException;
 import dsmart.lake.Settings;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.functions;
+
 
 /**
  * SparkSessions over the lake. One SparkContext per JVM (it costs seconds and a gigabyte); each
@@ -63,6 +65,15 @@ public final class Sparks {
         } catch (NoSuchTableException e) {
             throw new LakeException("table " + table + " does not exist", e);
         }
+    }
+
+    /** The current snapshot id of a table (its main branch). */
+    public static long currentSnapshot(SparkSession spark, String table) {
+        List<Row> main = spark.sql("SELECT snapshot_id FROM " + table + ".refs WHERE name = 'main'").collectAsList();
+        if (main.isEmpty()) {
+            throw new LakeException("table " + table + " has no snapshot yet");
+        }
+        return main.get(0).getLong(0);
     }
 
     public static void createNamespace(SparkSession spark, String namespace) {

@@ -1,0 +1,27 @@
+package dsmart.transforms;
+
+import dsmart.lake.TableId;
+import java.util.List;
+
+/** mart.sales_monthly: orders, revenue, gross profit and new customers per month, region and channel. */
+final class SalesMonthly implements Mart {
+    static final TableId TABLE = TableId.of("mart.sales_monthly");
+
+    @Override
+    public TableId table() {
+        return TABLE;
+    }
+
+    @Override
+    public List<DataCheck> checks() {
+        return List.of(
+                DataCheck.uniqueKey(List.of("month", "region_code", "channel")),
+                DataCheck.notNull(List.of("month", "region_code", "region_name", "channel", "revenue")),
+                DataCheck.equal("revenue reconciles to staging",
+                        "SELECT SUM(revenue) FROM {{this}}", "SELECT CAST(SUM(revenue) AS DECIMAL(18,2)) FROM stg_order_revenue"),
+                DataCheck.equal("orders reconcile to staging",
+                        "SELECT SUM(orders) FROM {{this}}", "SELECT COUNT(*) FROM stg_order_revenue"),
+                DataCheck.equal("each customer is new once",
+                        "SELECT SUM(new_customers) FROM {{this}}", "SELECT COUNT(DISTINCT customer_id) FROM stg_order_revenue"));
+    }
+}
