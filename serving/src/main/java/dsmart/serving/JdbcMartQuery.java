@@ -25,10 +25,16 @@ import java.util.function.Function;
 public final class JdbcMartQuery implements MartQuery {
     private final Connection connection;
     private final Function<Set<String>, Map<String, Long>> prepare;
+    private final ResultCache cache;
 
     public JdbcMartQuery(Connection connection, Function<Set<String>, Map<String, Long>> prepare) {
+        this(connection, prepare, ResultCache.none());
+    }
+
+    JdbcMartQuery(Connection connection, Function<Set<String>, Map<String, Long>> prepare, ResultCache cache) {
         this.connection = requireNonNull(connection, "connection");
         this.prepare = requireNonNull(prepare, "prepare");
+        this.cache = requireNonNull(cache, "cache");
     }
 
     /** A port over a database whose tables carry no snapshots (tests, scratch databases). */
@@ -41,6 +47,21 @@ public final class JdbcMartQuery implements MartQuery {
         requireNonNull(sql, "sql");
         requireNonNull(params, "params");
         Map<String, Long> snapshots = prepare.apply(TableNames.referencedIn(sql));
+        ResultCache.Key key = new ResultCache.Key(sql, java.util.Collections.unmodifiableList(new ArrayList<>(params)), Map.copyOf(snapshots));
+        QueryResult cached = cache.find(key);
+        if (cached != null) {
+            return cached;
+        }
+        QueryResult result = execute(sql, params, snapshots);
+        cache.put(key, result);
+        return result;
+    }
+
+    ResultCache cache() {
+        return cache;
+    }
+
+    private QueryResult execute(String sql, List<?> params, Map<String, Long> snapshots) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 statement.setObject(i + 1, params.get(i));

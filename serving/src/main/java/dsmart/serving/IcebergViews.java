@@ -1,0 +1,135 @@
+package dsmart.serving;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Type;
+import org.apache.iceberg.types.Types;
+
+/**
+ * DuckDB views over the Parquet files of Iceberg tables' current snapshots. A view is rebuilt when
+ * its table has a new snapshot; tables with row-level delete files are refused (the marts are
+ * copy-on-write, so they have none).
+ */
+final class IcebergViews {
+    private final Catalog catalog;
+    private final Connection duckdb;
+    private final Map<String, Table> tables = new HashMap<>();
+    private final Map<String, Long> viewSnapshots = new HashMap<>();
+    private final BiConsumer<String, Long> onNewSnapshot;
+
+    IcebergViews(Catalog catalog, Connection duckdb, BiConsumer<String, Long> onNewSnapshot) {
+        this.catalog = requireNonNull(catalog, "catalog");
+        this.duckdb = requireNonNull(duckdb, "duckdb");
+        this.onNewSnapshot = requireNonNull(onNewSnapshot, "onNewSnapshot");
+    }
+
+    /** Brings the views of these tables up to their current snapshots; returns table → snapshot id. */
+    Map<String, Long> refresh(Set<String> names) {
+        Map<String, Long> snapshots = new LinkedHashMap<>();
+        for (String name : names) {
+            Table table = load(name);
+            Snapshot current = table.currentSnapshot();
+            long id = current == null ? -1L : current.snapshotId();
+            Long shown = viewSnapshots.get(name);
+            if (shown == null || shown != id) {
+                createView(name, table, current);
+                viewSnapshots.put(name, id);
+                if (shown != null) {
+                    onNewSnapshot.accept(name, id);
+                }
+            }
+            if (current != null) {
+                snapshots.put(name, id);
+            }
+        }
+        return snapshots;
+    }
+
+    private Table load(String name) {
+        Table table = tables.get(name);
+        if (table != null) {
+            table.refresh();
+            return table;
+        }
+        TableIdentifier identifier = TableIdentifier.parse(name);
+        if (!catalog.tableExists(identifier)) {
+            throw new QueryException("table " + name + " is not in the lake yet (has the pipeline run? try `dsmart demo --no-serve`)");
+        }
+        table = catalog.loadTable(identifier);
+        tables.put(name, table);
+        return table;
+    }
+
+    private void createView(String name, Table table, Snapshot snapshot) {
+        List<String> files = new ArrayList<>();
+        if (snapshot != null) {
+            try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshot.snapshotId()).planFiles()) {
+                for (FileScanTask task : tasks) {
+                    if (!task.deletes().isEmpty()) {
+                        throw new QueryException("table " + name + " has row-level delete files, which the embedded engine does not apply");
+                    }
+                    files.add(localPath(task.file().location()));
+                }
+            } catch (java.io.IOException e) {
+                throw new QueryException("cannot list the files of " + name + ": " + e.getMessage(), e);
+            }
+        }
+        List<Types.NestedField> columns = table.schema().columns();
+        String select = columns.stream()
+                .map(c -> "CAST(" + quote(c.name()) + " AS " + duckType(c.type()) + ") AS " + quote(c.name()))
+                .collect(Collectors.joining(", "));
+        String from = files.isEmpty()
+                ? "(SELECT " + columns.stream().map(c -> "NULL AS " + quote(c.name())).collect(Collectors.joining(", ")) + ") WHERE FALSE"
+                : "read_parquet([" + files.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ")) + "])";
+        String namespace = name.substring(0, name.indexOf('.'));
+        try (Statement statement = duckdb.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + namespace);
+            statement.execute("CREATE OR REPLACE VIEW " + name + " AS SELECT " + select + " FROM " + from);
+        } catch (SQLException e) {
+            throw new QueryException("cannot create the view of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String localPath(String location) {
+        return location.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(location.replaceFirst("^file:/+", "file:///"))).toString() : location;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    static String duckType(Type type) {
+        return switch (type.typeId()) {
+            case BOOLEAN -> "BOOLEAN";
+            case INTEGER -> "INTEGER";
+            case LONG -> "BIGINT";
+            case FLOAT -> "REAL";
+            case DOUBLE -> "DOUBLE";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> ((Types.TimestampType) type).shouldAdjustToUTC() ? "TIMESTAMPTZ" : "TIMESTAMP";
+            case STRING -> "VARCHAR";
+            case UUID -> "UUID";
+            case BINARY, FIXED -> "BLOB";
+            case DECIMAL -> "DECIMAL(" + ((Types.DecimalType) type).precision() + "," + ((Types.DecimalType) type).scale() + ")";
+            default -> throw new QueryException("column type " + type + " is not served by the embedded engine");
+        };
+    }
+}
