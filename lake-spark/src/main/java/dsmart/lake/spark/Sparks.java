@@ -33,6 +33,7 @@ public final class Sparks {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
                     .config("spark.sql.adaptive.enabled", "true")
+                    .config("spark.sql.debug.maxToStringFields", "500")
                     .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                     .getOrCreate();
             root.sparkContext().setLogLevel("WARN");
