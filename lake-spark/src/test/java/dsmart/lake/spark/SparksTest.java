@@ -1,0 +1,56 @@
+package dsmart.lake.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dsmart.lake.LakeTables;
+import dsmart.lake.Settings;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SparksTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sessionCountsDatesInTheBusinessZone() {
+        Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
+        SparkSession spark = Sparks.session(settings);
+        // 16:30 UTC on 31 January is already 1 February in Shanghai.
+        assertThat(spark.sql("SELECT CAST(TIMESTAMP '2025-01-31 16:30:00+00:00' AS DATE)").first().getDate(0).toString())
+                .isEqualTo("2025-02-01");
+    }
+
+    @Test
+    void sessionsOnOtherLakesDoNotSeeEachOther(@TempDir Path other) {
+        Settings one = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
+        Settings two = Settings.builder().overrides(Map.of("data.dir", other.toString())).build();
+        SparkSession first = Sparks.session(one);
+        Sparks.createNamespace(first, "mart");
+        first.sql("CREATE TABLE mart.only_here (id BIGINT) USING iceberg");
+        assertThat(Sparks.session(two).catalog().tableExists("mart.only_here")).isFalse();
+        assertThat(Sparks.session(one).catalog().tableExists("mart.only_here")).isTrue();
+    }
+
+    @Test
+    void runLedgerAppendsOneRowPerEntryAndItsSnapshotIsListed() {
+        Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
+        SparkSession spark = Sparks.session(settings);
+        Instant now = Instant.parse("2025-03-01T00:00:00Z");
+        RunLedger.record(spark, List.of(
+                new RunLedger.Entry("r1", "ingest", "raw.a", now, now, "ok", 5, 5, 1L, null),
+                new RunLedger.Entry("r1", "ingest", "raw.b", now, now, "failed", 0, 0, null, "source x down")));
+        assertThat(spark.sql("SELECT target, status, message FROM ops.runs ORDER BY target").collectAsList())
+                .extracting(r -> r.mkString("|")).containsExactly("raw.a|ok|null", "raw.b|failed|source x down");
+        assertThat(LakeTables.list(settings)).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.table().toString()).isEqualTo("ops.runs");
+                    assertThat(t.rows()).isEqualTo(2L);
+                    assertThat(t.snapshotId()).isEqualTo(Sparks.currentSnapshot(spark, "ops.runs"));
+                });
+    }
+}
