@@ -5,7 +5,7 @@ import dsmart.lake.Progress;
 import dsmart.lake.Settings;
 import dsmart.reports.RenderedReport;
 import dsmart.reports.SalesMonthlyReport;
-import dsmart.serving.EmbeddedEngine;
+import dsmart.serving.Engines;
 import dsmart.serving.MartQuery;
 import dsmart.sources.Generator;
 import dsmart.transforms.Transforms;
@@ -43,10 +43,6 @@ final class Stages {
     }
 
     static MartQuery engine(Settings settings) {
-        String engine = settings.text("serving.engine");
-        if (!engine.equals("embedded")) {
-            throw new IllegalArgumentException("serving.engine=" + engine + " is not available in this build; use embedded");
-        }
-        return EmbeddedEngine.open(settings);
+        return Engines.open(settings);
     }
 }

@@ -3,6 +3,7 @@ package dsmart.reports;
 import static java.util.Objects.requireNonNull;
 
 import dsmart.serving.MartQuery;
+import dsmart.serving.NamedQuery;
 import dsmart.serving.QueryResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,6 +71,12 @@ public final class SalesMonthlyReport {
             FROM mart.customer_sales
             ORDER BY revenue DESC NULLS LAST, customer_id
             FETCH FIRST %d ROWS ONLY""".formatted(TOP_CUSTOMERS);
+
+    /** The queries this report runs. */
+    public static List<NamedQuery> queries() {
+        return List.of(new NamedQuery("report sales_monthly rows", MONTHLY_SQL, List.of()),
+                new NamedQuery("report sales_monthly top customers", TOP_CUSTOMERS_SQL, List.of()));
+    }
 
     /** How the report shows the channel codes of mart.sales_monthly; an unknown code is shown as it is. */
     static final Map<String, String> CHANNEL_LABELS = Map.of(

@@ -12,6 +12,10 @@ public final class EmbeddedEngine {
     private EmbeddedEngine() {}
 
     public static MartQuery open(Settings settings) {
+        return open(settings, ReadPoint.current());
+    }
+
+    public static MartQuery open(Settings settings, ReadPoint readPoint) {
         Connection duckdb;
         try {
             duckdb = DriverManager.getConnection("jdbc:duckdb:");
@@ -22,7 +26,7 @@ public final class EmbeddedEngine {
             throw new QueryException("cannot start the embedded engine (DuckDB): " + e.getMessage(), e);
         }
         ResultCache cache = new ResultCache(settings.integer("serving.cache.entries"));
-        IcebergViews views = new IcebergViews(LakeCatalog.open(settings), duckdb, cache::dropTable);
-        return new JdbcMartQuery(duckdb, views::refresh, cache);
+        IcebergViews views = new IcebergViews(LakeCatalog.open(settings), duckdb, readPoint, cache::dropTable);
+        return new JdbcMartQuery(duckdb, views, cache);
     }
 }

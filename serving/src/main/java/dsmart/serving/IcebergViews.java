@@ -27,25 +27,33 @@ import org.apache.iceberg.types.Types;
  * its table has a new snapshot; tables with row-level delete files are refused (the marts are
  * copy-on-write, so they have none).
  */
-final class IcebergViews {
+final class IcebergViews implements SnapshotReader {
     private final Catalog catalog;
     private final Connection duckdb;
     private final Map<String, Table> tables = new HashMap<>();
     private final Map<String, Long> viewSnapshots = new HashMap<>();
     private final BiConsumer<String, Long> onNewSnapshot;
+    private final ReadPoint readPoint;
 
-    IcebergViews(Catalog catalog, Connection duckdb, BiConsumer<String, Long> onNewSnapshot) {
+    IcebergViews(Catalog catalog, Connection duckdb, ReadPoint readPoint, BiConsumer<String, Long> onNewSnapshot) {
         this.catalog = requireNonNull(catalog, "catalog");
         this.duckdb = requireNonNull(duckdb, "duckdb");
+        this.readPoint = requireNonNull(readPoint, "readPoint");
         this.onNewSnapshot = requireNonNull(onNewSnapshot, "onNewSnapshot");
     }
 
-    /** Brings the views of these tables up to their current snapshots; returns table → snapshot id. */
-    Map<String, Long> refresh(Set<String> names) {
+    @Override
+    public String pinned(String sql, Map<String, Long> snapshots) {
+        return sql;
+    }
+
+    /** Brings the views of these tables to the snapshots the read point asks for; returns table → snapshot id. */
+    @Override
+    public Map<String, Long> snapshots(Set<String> names) {
         Map<String, Long> snapshots = new LinkedHashMap<>();
         for (String name : names) {
             Table table = load(name);
-            Snapshot current = table.currentSnapshot();
+            Snapshot current = chosen(name, table);
             long id = current == null ? -1L : current.snapshotId();
             Long shown = viewSnapshots.get(name);
             if (shown == null || shown != id) {
@@ -60,6 +68,30 @@ final class IcebergViews {
             }
         }
         return snapshots;
+    }
+
+    private Snapshot chosen(String name, Table table) {
+        Long pinned = readPoint.snapshots().get(name);
+        if (pinned != null) {
+            Snapshot snapshot = table.snapshot(pinned);
+            if (snapshot == null) {
+                throw new QueryException("table " + name + " has no snapshot " + pinned + " (expired or never existed)");
+            }
+            return snapshot;
+        }
+        if (readPoint.asOf() != null) {
+            Snapshot found = null;
+            for (org.apache.iceberg.HistoryEntry entry : table.history()) {
+                if (entry.timestampMillis() <= readPoint.asOf().toEpochMilli()) {
+                    found = table.snapshot(entry.snapshotId());
+                }
+            }
+            if (found == null) {
+                throw new QueryException("table " + name + " has no snapshot at or before " + readPoint.asOf());
+            }
+            return found;
+        }
+        return table.currentSnapshot();
     }
 
     private Table load(String name) {

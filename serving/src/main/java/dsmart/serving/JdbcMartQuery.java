@@ -18,41 +18,52 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The port over one JDBC connection. Before each query the {@code prepare} hook receives the lake
- * tables the SQL names and returns their snapshot ids (the embedded engine refreshes its views
- * there); a plain database passes a hook that returns no ids.
+ * The port over one JDBC connection. Before each query the engine's {@link SnapshotReader} finds the
+ * snapshot of every lake table the SQL names (the embedded engine refreshes its views there, Trino
+ * pins the SQL with FOR VERSION AS OF); answers are cached by SQL, parameters and those snapshot ids.
  */
 public final class JdbcMartQuery implements MartQuery {
     private final Connection connection;
-    private final Function<Set<String>, Map<String, Long>> prepare;
+    private final SnapshotReader reader;
     private final ResultCache cache;
 
-    public JdbcMartQuery(Connection connection, Function<Set<String>, Map<String, Long>> prepare) {
-        this(connection, prepare, ResultCache.none());
+    /** A port whose snapshot ids come from a function of the tables named (tests that need given ids). */
+    public JdbcMartQuery(Connection connection, Function<Set<String>, Map<String, Long>> snapshots) {
+        this(connection, new SnapshotReader() {
+            @Override
+            public Map<String, Long> snapshots(Set<String> tables) {
+                return snapshots.apply(tables);
+            }
+
+            @Override
+            public String pinned(String sql, Map<String, Long> ids) {
+                return sql;
+            }
+        }, ResultCache.none());
     }
 
-    JdbcMartQuery(Connection connection, Function<Set<String>, Map<String, Long>> prepare, ResultCache cache) {
+    JdbcMartQuery(Connection connection, SnapshotReader reader, ResultCache cache) {
         this.connection = requireNonNull(connection, "connection");
-        this.prepare = requireNonNull(prepare, "prepare");
+        this.reader = requireNonNull(reader, "reader");
         this.cache = requireNonNull(cache, "cache");
     }
 
     /** A port over a database whose tables carry no snapshots (tests, scratch databases). */
     public static JdbcMartQuery over(Connection connection) {
-        return new JdbcMartQuery(connection, tables -> Map.of());
+        return new JdbcMartQuery(connection, SnapshotReader.NONE, ResultCache.none());
     }
 
     @Override
     public synchronized QueryResult query(String sql, List<?> params) {
         requireNonNull(sql, "sql");
         requireNonNull(params, "params");
-        Map<String, Long> snapshots = prepare.apply(TableNames.referencedIn(sql));
+        Map<String, Long> snapshots = reader.snapshots(TableNames.referencedIn(sql));
         ResultCache.Key key = new ResultCache.Key(sql, java.util.Collections.unmodifiableList(new ArrayList<>(params)), Map.copyOf(snapshots));
         QueryResult cached = cache.find(key);
         if (cached != null) {
             return cached;
         }
-        QueryResult result = execute(sql, params, snapshots);
+        QueryResult result = execute(reader.pinned(sql, snapshots), params, snapshots);
         cache.put(key, result);
         return result;
     }

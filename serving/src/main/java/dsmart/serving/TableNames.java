@@ -13,6 +13,19 @@ final class TableNames {
 
     private TableNames() {}
 
+    /** The SQL with {@code FOR VERSION AS OF <id>} after every reference to a table that has an id (Trino's time travel). */
+    static String pinned(String sql, java.util.Map<String, Long> snapshots) {
+        Matcher matcher = QUALIFIED.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String table = matcher.group(1).toLowerCase(Locale.ROOT) + "." + matcher.group(2).toLowerCase(Locale.ROOT);
+            Long id = snapshots.get(table);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(id == null ? matcher.group() : matcher.group() + " FOR VERSION AS OF " + id));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
     static Set<String> referencedIn(String sql) {
         Set<String> tables = new TreeSet<>();
         Matcher matcher = QUALIFIED.matcher(sql);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dsmart.lake.Settings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,13 @@ class EmbeddedEngineTest {
 
     @TempDir
     Path dir;
+    private Settings settings;
     private LakeFixture lake;
     private JdbcMartQuery engine;
 
     @BeforeEach
     void lake() {
-        Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
+        settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
         lake = new LakeFixture(settings);
         engine = (JdbcMartQuery) EmbeddedEngine.open(settings);
     }
@@ -93,6 +95,39 @@ class EmbeddedEngineTest {
         QueryResult result = engine.query("SELECT month, revenue FROM mart.sales");
         assertThat(result.rows()).isEmpty();
         assertThat(result.snapshots()).isEmpty();
+    }
+
+    @Test
+    void aPinnedSnapshotIsReadAsItWas() {
+        long first = lake.append(List.of(new LakeFixture.Sale(JAN, "华东", "1.00")));
+        lake.append(List.of(new LakeFixture.Sale(JAN, "华东", "2.00")));
+        try (MartQuery old = EmbeddedEngine.open(settings, ReadPoint.snapshots(Map.of("mart.sales", first)))) {
+            QueryResult result = old.query(SUM_FOR_REGION, "华东");
+            assertThat((BigDecimal) result.rows().get(0).get(0)).isEqualByComparingTo("1.00");
+            assertThat(result.snapshots()).containsExactly(Map.entry("mart.sales", first));
+        }
+    }
+
+    @Test
+    void aTimeReadsTheSnapshotCurrentThen() throws InterruptedException {
+        long first = lake.append(List.of(new LakeFixture.Sale(JAN, "华东", "1.00")));
+        Instant between = Instant.ofEpochMilli(lake.table().snapshot(first).timestampMillis() + 1);
+        Thread.sleep(5);
+        lake.append(List.of(new LakeFixture.Sale(JAN, "华东", "2.00")));
+        try (MartQuery old = EmbeddedEngine.open(settings, ReadPoint.at(between))) {
+            assertThat(old.query(SUM_FOR_REGION, "华东").snapshots()).containsExactly(Map.entry("mart.sales", first));
+        }
+        try (MartQuery before = EmbeddedEngine.open(settings, ReadPoint.at(between.minusSeconds(3600)))) {
+            assertThatThrownBy(() -> before.query(SUM_FOR_REGION, "华东")).hasMessageContaining("no snapshot at or before");
+        }
+    }
+
+    @Test
+    void anUnknownPinnedSnapshotIsNamed() {
+        lake.append(List.of(new LakeFixture.Sale(JAN, "华东", "1.00")));
+        try (MartQuery old = EmbeddedEngine.open(settings, ReadPoint.snapshots(Map.of("mart.sales", 42L)))) {
+            assertThatThrownBy(() -> old.query(SUM_FOR_REGION, "华东")).hasMessageContaining("mart.sales has no snapshot 42");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dsmart.web;
 import static java.util.Objects.requireNonNull;
 
 import dsmart.serving.MartQuery;
+import dsmart.serving.NamedQuery;
 import dsmart.serving.QueryResult;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
@@ -31,6 +32,23 @@ final class SalesApi {
             ORDER BY region_code""";
 
     private final MartQuery mart;
+
+    /** The queries this API runs, with filters as a user would set them (for engine comparisons and benchmarks). */
+    static List<NamedQuery> samples() {
+        List<NamedQuery> samples = new ArrayList<>();
+        Map<String, Map<String, String>> filters = new LinkedHashMap<>();
+        filters.put("sales-monthly", Map.of());
+        filters.put("sales-monthly from/to", Map.of("from", "2025-03", "to", "2025-05"));
+        filters.put("sales-monthly channel", Map.of("channel", "online"));
+        filters.put("sales-monthly region+from", Map.of("region", "EAST", "from", "2025-02"));
+        filters.forEach((name, parameters) -> {
+            List<Object> params = new ArrayList<>();
+            String sql = SALES_MONTHLY_SQL.formatted(SalesFilter.parse(parameters::get).where(params));
+            samples.add(new NamedQuery("web " + name, sql, params));
+        });
+        samples.add(new NamedQuery("web regions", REGIONS_SQL, List.of()));
+        return samples;
+    }
 
     SalesApi(MartQuery mart) {
         this.mart = requireNonNull(mart, "mart");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dsmart.serving.MartQuery;
+import dsmart.serving.NamedQuery;
+import java.util.List;
 import dsmart.serving.QueryException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -112,6 +114,11 @@ public final class WebApp implements AutoCloseable {
     }
 
     /** The port the server listens on (the free port it got when the configuration asked for 0). */
+    /** The queries the dashboard runs, with sample filters. */
+    public static List<NamedQuery> queries() {
+        return SalesApi.samples();
+    }
+
     public int port() {
         return javalin.port();
     }
