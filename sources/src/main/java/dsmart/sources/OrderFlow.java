@@ -584,6 +584,15 @@ final class OrderFlow {
                 }
             }
         }
+        if (!prepay && !book.consumer[c] && w.chance(0.005)) {
+            // an advance payment nobody allocates: it stays on account as the customer's credit
+            LocalDate on = issued.plusDays(w.between(1, 40));
+            if (w.visible(on)) {
+                long receipt = ++receiptId;
+                w.t.receipts.row(receipt, String.format("RC%09d", receipt), (long) c + 1, on, World.cents(w.between(1, 5) * 10_000_00L),
+                        "bank_transfer", "BR" + String.format("%010d", w.random.nextLong(10_000_000_000L)), "cleared", null, w.during(on, 9, 18));
+            }
+        }
         LocalDate settled = settledOn(credits, amount);
         if (settled == null && payDay == null) {
             settled = writeOff(c, id, due, amount, credits);

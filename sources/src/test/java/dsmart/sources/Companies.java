@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Generated companies shared by the tests of one JVM (generation takes seconds), each in its own temporary data dir. */
 final class Companies {
@@ -44,8 +42,9 @@ final class Companies {
 
     static Settings settings(Map<String, String> overrides) {
         try {
-            Path dir = Files.createTempDirectory("dsmart-sources");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+            // under target/ so that the build's clean removes them; the open H2 files are not deleted under the JVM's feet
+            Path root = Files.createDirectories(Path.of("target", "generated-companies"));
+            Path dir = Files.createTempDirectory(root.toAbsolutePath(), "company");
             Map<String, String> all = new HashMap<>(overrides);
             all.put("data.dir", dir.toString());
             return Settings.builder().overrides(all).build();
@@ -66,13 +65,5 @@ final class Companies {
 
     static LocalDate businessDay(Settings settings, LocalDateTime utc) {
         return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(settings.zone()).toLocalDate();
-    }
-
-    static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // best effort on exit
-        }
     }
 }

@@ -19,12 +19,15 @@ import java.util.Set;
 final class Db {
     private Db() {}
 
-    /** One connection per embedded database stays open, so H2 does not reopen the file for every query. */
+    /**
+     * One connection per shared company's embedded database stays open, so H2 does not reopen the file for
+     * every query (not for a test's own temporary directory, which JUnit deletes).
+     */
     private static final Map<String, Connection> OPEN = new ConcurrentHashMap<>();
 
     private static Connection connect(Settings settings, SourceSystem system) throws SQLException {
         String url = system.url(settings);
-        if (url.startsWith("jdbc:h2:")) {
+        if (url.startsWith("jdbc:h2:") && url.contains("generated-companies")) {
             OPEN.computeIfAbsent(url, key -> {
                 try {
                     return system.connect(settings);
