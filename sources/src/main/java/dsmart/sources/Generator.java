@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * with customers and reps (about 150 bytes per customer), never with orders: see docs/sources.md.
  */
 public final class Generator {
-    static final int BATCH = 2_000;
+    static final int BATCH = 10_000;
 
     private final Settings settings;
 
@@ -110,9 +110,5 @@ public final class Generator {
         } catch (SQLException e) {
             throw new SQLException("cannot open source " + system.id() + " at " + system.url(settings) + ": " + e.getMessage(), e);
         }
-    }
-
-    static java.util.List<String> channels() {
-        return java.util.List.of(Names.CHANNELS);
     }
 }
