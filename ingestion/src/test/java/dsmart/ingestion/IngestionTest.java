@@ -94,6 +94,9 @@ class IngestionTest {
         Settings settings = generated(dir);
         Ingestion.run(settings, Progress.silent("test"));
         sourceUpdate(settings, SourceSystem.CRM, "UPDATE customers SET customer_name = '新名字有限公司' WHERE customer_id = 2");
+        for (String child : new String[] {"receipt_allocations", "credit_notes", "collection_actions", "write_offs"}) {
+            sourceUpdate(settings, SourceSystem.FINANCE, "DELETE FROM " + child + " WHERE invoice_id = 3"); // foreign keys to invoices
+        }
         sourceUpdate(settings, SourceSystem.FINANCE, "DELETE FROM invoices WHERE invoice_id = 3");
         Ingestion.run(settings, Progress.silent("test"));
         SparkSession spark = Sparks.session(settings);

@@ -239,6 +239,11 @@ public final class Settings {
         kinds.put("generator.seed", Kind.POSITIVE_INT);
         kinds.put("generator.start", Kind.DATE);
         kinds.put("generator.months", Kind.POSITIVE_INT);
+        kinds.put("generator.breaches", Kind.TEXT);
+        kinds.put("generator.truth.dir", Kind.NON_EMPTY);
+        kinds.put("generator.induction.min.days", Kind.POSITIVE_INT);
+        kinds.put("generator.answer.working.days", Kind.POSITIVE_INT);
+        kinds.put("generator.followup.days", Kind.POSITIVE_INT);
         kinds.put("spark.master", Kind.SPARK_MASTER);
         kinds.put("spark.shuffle.partitions", Kind.POSITIVE_INT);
         kinds.put("ingest.fetch.size", Kind.POSITIVE_INT);
