@@ -79,7 +79,7 @@ record Feed(String name, String table, List<String> keys, List<Column> columns, 
             throw new SettingsException("feed " + name + " needs settings " + prefix + "columns and " + prefix + "key");
         }
         Map<String, Column> columns = new LinkedHashMap<>();
-        for (String spec : settings.text(prefix + "columns").split(",")) {
+        for (String spec : settings.text(prefix + "columns").split(",(?![^(]*\\))")) {
             Matcher m = COLUMN.matcher(spec);
             if (!m.matches()) {
                 throw new SettingsException("bad setting " + prefix + "columns: cannot read " + spec.strip());

@@ -165,6 +165,9 @@ final class Fixtures {
         if (value instanceof LocalDateTime t) {
             return t.toString();
         }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
         if (value instanceof Boolean b) {
             return b.toString();
         }
