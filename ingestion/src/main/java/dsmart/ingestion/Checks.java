@@ -36,8 +36,22 @@ final class Checks {
 
     /** rows with _reasons added (or extended, when rows already have it). */
     static Dataset<Row> reasons(SparkSession spark, Dataset<Row> rows, Rules rules, List<String> keys, boolean requiredAndAccepted) {
+        return reasons(spark, rows, rules, keys, requiredAndAccepted, false);
+    }
+
+    /** With repeatedKeys, rows sharing a key with another row of the batch are refused too (all of them). */
+    static Dataset<Row> reasons(SparkSession spark, Dataset<Row> rows, Rules rules, List<String> keys, boolean requiredAndAccepted,
+            boolean repeatedKeys) {
         List<Column> reasons = new ArrayList<>();
         List<String> columns = List.of(rows.columns());
+        List<String> helpers = new ArrayList<>();
+        if (repeatedKeys) {
+            rows = rows.withColumn("__key_rows", org.apache.spark.sql.functions.count(lit(1)).over(
+                    org.apache.spark.sql.expressions.Window.partitionBy(keys.stream().map(k -> col("`" + k + "`")).toArray(Column[]::new))));
+            helpers.add("__key_rows");
+            reasons.add(when(col("__key_rows").gt(1), concat(lit("key "), keyText(keys), lit(" is on "),
+                    col("__key_rows").cast(DataTypes.StringType), lit(" rows of this read"))));
+        }
         if (requiredAndAccepted) {
             for (String name : rules.required()) {
                 Column value = col("`" + name + "`");
@@ -54,7 +68,6 @@ final class Checks {
             }
         }
         int i = 0;
-        List<String> helpers = new ArrayList<>();
         for (Map.Entry<String, Rules.Reference> reference : rules.references().entrySet()) {
             Rules.Reference target = reference.getValue();
             if (!spark.catalog().tableExists(target.table()) || !List.of(spark.table(target.table()).columns()).contains(target.column())) {
@@ -87,15 +100,19 @@ final class Checks {
         return checked.where(size(col(REASONS)).gt(0));
     }
 
+    static Column keyText(List<String> keys) {
+        List<Column> parts = new ArrayList<>();
+        for (String key : keys) {
+            parts.add(concat(lit(key + "="), coalesce(col("`" + key + "`").cast(DataTypes.StringType), lit("null"))));
+        }
+        return concat_ws(", ", parts.toArray(Column[]::new));
+    }
+
     /** Quarantine rows of a JDBC table: locator is the key, record the row as JSON. */
     static Dataset<Row> quarantineRows(Dataset<Row> bad, String runId, String source, List<String> keys, List<String> dataColumns) {
-        List<Column> locator = new ArrayList<>();
-        for (String key : keys) {
-            locator.add(concat(lit(key + "="), coalesce(col("`" + key + "`").cast(DataTypes.StringType), lit("null"))));
-        }
         Column record = to_json(struct(dataColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new)),
                 Map.of("ignoreNullFields", "false"));
-        return bad.select(lit(runId).as("run_id"), lit(source).as("source"), concat_ws(", ", locator.toArray(Column[]::new)).as("locator"),
+        return bad.select(lit(runId).as("run_id"), lit(source).as("source"), keyText(keys).as("locator"),
                 record.as("record"), col(REASONS).as("reasons"), current_timestamp().as("quarantined_at"));
     }
 }

@@ -211,8 +211,9 @@ public final class Ingestion {
             long rowsRead = totals.getLong(0);
             String maxCursor = JdbcReader.watermarkText(totals.get(1));
 
-            checked = Checks.reasons(spark, staged, table.rules(), table.keys(), true);
-            if (!table.rules().references().isEmpty()) {
+            boolean unique = reader.keyIsUnique(table);
+            checked = Checks.reasons(spark, staged, table.rules(), table.keys(), true, !unique);
+            if (!table.rules().references().isEmpty() || !unique) {
                 checked = checked.localCheckpoint(); // joins other raw tables: not cached, see RawTables.apply
             }
             Dataset<Row> bad = Checks.bad(checked);
@@ -234,15 +235,8 @@ public final class Ingestion {
 
             // Reconciliation: every row read is in raw (changed or not) or in quarantine; raw holds exactly the rows this run wrote.
             long accepted = changes.inserted() + changes.updated() + changes.deletedFromRows() + changes.unchanged();
-            if (rowsRead != accepted + quarantined) {
-                throw new IngestionException("reconciliation failed for " + table + ": " + rowsRead + " rows read, but " + accepted
-                        + " reached " + target + " and " + quarantined + " " + table.quarantine(), null);
-            }
-            long written = RawTables.writtenBy(spark, target, state.runId);
-            if (written != changes.written()) {
-                throw new IngestionException("reconciliation failed for " + table + ": " + target + " holds " + written + " rows of run "
-                        + state.runId + ", but the run inserted, updated or deleted " + changes.written(), null);
-            }
+            Reconciliation.rowsAccountedFor(table.toString(), rowsRead, target, accepted, table.quarantine().toString(), quarantined);
+            Reconciliation.rowsWritten(table.toString(), target, state.runId, RawTables.writtenBy(spark, target, state.runId), changes.written());
             String cursorAfter = cursor == null ? null : incremental ? JdbcReader.later(cursorBefore, maxCursor, cursorType) : maxCursor;
             Instant keysAt = keysChecked ? started : mark == null ? null : mark.keysCheckedAt();
             state.marks.add(new Watermarks.Mark(target, table.toString(), cursor, cursorAfter, keysAt, state.runId, Instant.now()));
@@ -364,10 +358,7 @@ public final class Ingestion {
                 }
                 RawTables.Changes changes = RawTables.apply(spark, target, good, feed.keys(), null, state.runId);
                 long fileAccepted = changes.inserted() + changes.updated() + changes.unchanged();
-                if (fileRows != fileAccepted + fileQuarantined) {
-                    throw new IngestionException("reconciliation failed for " + file + ": " + fileRows + " rows read, but " + fileAccepted
-                            + " reached " + target + " and " + fileQuarantined + " " + feed.quarantine(), null);
-                }
+                Reconciliation.rowsAccountedFor(file.toString(), fileRows, target, fileAccepted, feed.quarantine().toString(), fileQuarantined);
                 List<String> fileNotes = new ArrayList<>(drift);
                 if (parsed.blankLines() > 0) {
                     fileNotes.add(parsed.blankLines() + " blank lines skipped");

@@ -88,6 +88,41 @@ final class JdbcReader {
         return new Shape(columns);
     }
 
+    /**
+     * Whether the source guarantees the configured key unique: its primary key or a unique index lies within the key
+     * columns. When not (a view, a table without constraints), ingestion checks every batch for repeated keys.
+     */
+    boolean keyIsUnique(SourceTable table) {
+        java.util.Set<String> keys = new java.util.HashSet<>(table.keys());
+        try (Connection connection = DriverManager.getConnection(url(table.system()), properties(table.system()))) {
+            java.sql.DatabaseMetaData meta = connection.getMetaData();
+            for (String name : new java.util.LinkedHashSet<>(List.of(table.table(), table.table().toLowerCase(Locale.ROOT),
+                    table.table().toUpperCase(Locale.ROOT)))) {
+                Map<String, java.util.Set<String>> constraints = new LinkedHashMap<>();
+                try (ResultSet pk = meta.getPrimaryKeys(connection.getCatalog(), null, name)) {
+                    while (pk.next()) {
+                        constraints.computeIfAbsent("pk", k -> new java.util.HashSet<>()).add(pk.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+                try (ResultSet index = meta.getIndexInfo(connection.getCatalog(), null, name, true, true)) {
+                    while (index.next()) {
+                        String column = index.getString("COLUMN_NAME");
+                        if (column != null && !index.getBoolean("NON_UNIQUE")) {
+                            constraints.computeIfAbsent("ix:" + index.getString("INDEX_NAME"), k -> new java.util.HashSet<>())
+                                    .add(column.toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+                if (constraints.values().stream().anyMatch(keys::containsAll)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            return false; // cannot tell: check the batches
+        }
+    }
+
     String quote(SourceTable table, String column) {
         return dialect(table).quoteIdentifier(column);
     }
