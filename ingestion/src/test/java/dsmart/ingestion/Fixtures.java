@@ -173,4 +173,33 @@ final class Fixtures {
         }
         return value.toString();
     }
+
+    /** 3 new orders with 6 lines, 4 orders and 1 line updated, order 9 (one line) deleted; 2 new customers, 3 renamed, 6 soft- and 7 hard-deleted. */
+    static void changeSources(TestDatabases.Pair db) throws SQLException {
+        try (Connection c = TestDatabases.connect(db.postgresUrl());
+                PreparedStatement o = c.prepareStatement("INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement l = c.prepareStatement("INSERT INTO order_lines VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int id = 121; id <= 123; id++) {
+                order(o, id, "confirmed", later(id));
+                o.executeUpdate();
+                for (int line = 1; line <= 1 + id % 3; line++) {
+                    line(l, id, line, later(id));
+                    l.executeUpdate();
+                }
+            }
+        }
+        TestDatabases.execute(db.postgresUrl(), "UPDATE orders SET status = 'shipped', updated_at = '2025-06-02 10:00:00' WHERE order_id IN (5, 6, 7, 8)",
+                "UPDATE order_lines SET quantity = 99, updated_at = '2025-06-02 10:01:00' WHERE order_id = 10 AND line_no = 1",
+                "DELETE FROM order_lines WHERE order_id = 9", "DELETE FROM orders WHERE order_id = 9");
+        try (Connection c = TestDatabases.connect(db.mariaUrl());
+                PreparedStatement p = c.prepareStatement("INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int id = 41; id <= 42; id++) {
+                customer(p, id, "新客户" + id, "WEST", "retail", later(id));
+                p.executeUpdate();
+            }
+        }
+        TestDatabases.execute(db.mariaUrl(), "UPDATE customers SET customer_name = CONCAT(customer_name, '（改）'), updated_at = '2025-06-02 10:00:00' WHERE customer_id IN (3, 4, 5)",
+                "UPDATE customers SET deleted = 1, updated_at = '2025-06-02 10:02:00' WHERE customer_id = 6",
+                "DELETE FROM customers WHERE customer_id = 7");
+    }
 }

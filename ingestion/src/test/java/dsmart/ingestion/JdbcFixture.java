@@ -42,6 +42,10 @@ abstract class JdbcFixture {
     }
 
     Settings settings(Path dataDir, Map<String, String> more) {
+        return Settings.builder().overrides(overrides(dataDir, more)).build();
+    }
+
+    Map<String, String> overrides(Path dataDir, Map<String, String> more) {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("data.dir", dataDir.toString());
         overrides.put("source.orders.url", db.postgresUrl());
@@ -54,7 +58,7 @@ abstract class JdbcFixture {
         overrides.put("ingest.lock.wait.seconds", "0");
         overrides.put("spark.shuffle.partitions", "2");
         overrides.putAll(more);
-        return Settings.builder().overrides(overrides).build();
+        return overrides;
     }
 
     static List<Ingestion.TableResult> ingest(Settings settings) {
