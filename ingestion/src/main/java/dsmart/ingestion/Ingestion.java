@@ -114,17 +114,20 @@ public final class Ingestion {
             }
             JdbcReader reader = new JdbcReader(spark, settings);
             checkSources(reader, tables);
+            Trace.lap("check sources");
             for (String namespace : List.of("raw", "quarantine", "ops")) {
                 Sparks.createNamespace(spark, namespace);
             }
             Map<String, Long> before = snapshots(spark, touched(tables, feeds));
             lock.begin(runId, before);
+            Trace.lap("snapshots and journal");
             RunState state = new RunState(runId);
             Instant started = Instant.now();
             String current = null;
             String target = null;
             try {
                 Map<String, Watermarks.Mark> marks = Watermarks.read(spark);
+            Trace.lap("read watermarks");
                 for (SourceTable table : tables) {
                     current = table.toString();
                     target = table.target().toString();
@@ -139,6 +142,7 @@ public final class Ingestion {
                 current = "ops.watermarks";
                 target = Watermarks.TABLE;
                 Watermarks.write(spark, marks, state.marks);
+            Trace.lap("write watermarks");
                 current = "ops.files";
                 target = FileLog.TABLE;
                 FileLog.append(spark, state.files);
@@ -152,6 +156,7 @@ public final class Ingestion {
             }
             lock.committed(runId);
             RunLedger.record(spark, state.ledger);
+            Trace.lap("ledger");
             archive(state.moves);
             lock.clear();
             return state.results;
@@ -165,6 +170,7 @@ public final class Ingestion {
         String target = table.target().toString();
         progress.start(target);
         JdbcReader.Shape shape = reader.shape(table);
+            Trace.lap("shape");
         for (String key : table.keys()) {
             if (!shape.has(key)) {
                 throw new IllegalArgumentException("key column " + key + " (setting ingest.tables) is not a column of " + table + " "
@@ -192,6 +198,7 @@ public final class Ingestion {
                 mark.cursorValue(), settings.integer("ingest.overlap.minutes")) : null;
 
         JdbcReader.Read read = reader.read(table, shape, predicate, null);
+            Trace.lap("plan read (stats query)");
         List<String> dataColumns = List.of(read.rows().columns());
         Dataset<Row> staged = read.rows()
                 .withColumn("_op", soft == null ? lit("U") : when(coalesce(col("`" + soft + "`").cast(DataTypes.BooleanType), lit(false)), lit("D"))
@@ -207,11 +214,15 @@ public final class Ingestion {
         staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> checked;
         try {
-            Row totals = staged.agg(org.apache.spark.sql.functions.count(lit(1)), cursor == null ? lit(null) : max(col("`" + cursor + "`"))).first();
+            String firstKey = "`" + table.keys().get(0) + "`";
+            Row totals = staged.agg(org.apache.spark.sql.functions.count(lit(1)), cursor == null ? lit(null) : max(col("`" + cursor + "`")),
+                    org.apache.spark.sql.functions.min(col(firstKey)), max(col(firstKey))).first();
             long rowsRead = totals.getLong(0);
+            Trace.lap("read rows");
             String maxCursor = JdbcReader.watermarkText(totals.get(1));
 
             boolean unique = reader.keyIsUnique(table);
+            Trace.lap("key unique?");
             checked = Checks.reasons(spark, staged, table.rules(), table.keys(), true, !unique);
             if (!table.rules().references().isEmpty() || !unique) {
                 checked = checked.localCheckpoint(); // joins other raw tables: not cached, see RawTables.apply
@@ -231,12 +242,15 @@ public final class Ingestion {
                 keysPresent = reader.read(table, shape, null, table.keys()).rows();
                 keysChecked = true;
             }
-            RawTables.Changes changes = RawTables.apply(spark, target, Checks.good(checked), table.keys(), keysPresent, state.runId);
+            RawTables.Changes changes = RawTables.apply(spark, target, Checks.good(checked), table.keys(), keysPresent, state.runId,
+                    RowFactory.create(totals.get(2), totals.get(3)));
+            Trace.lap("apply");
 
             // Reconciliation: every row read is in raw (changed or not) or in quarantine; raw holds exactly the rows this run wrote.
             long accepted = changes.inserted() + changes.updated() + changes.deletedFromRows() + changes.unchanged();
             Reconciliation.rowsAccountedFor(table.toString(), rowsRead, target, accepted, table.quarantine().toString(), quarantined);
             Reconciliation.rowsWritten(table.toString(), target, state.runId, RawTables.writtenBy(spark, target, state.runId), changes.written());
+            Trace.lap("reconcile written");
             String cursorAfter = cursor == null ? null : incremental ? JdbcReader.later(cursorBefore, maxCursor, cursorType) : maxCursor;
             Instant keysAt = keysChecked ? started : mark == null ? null : mark.keysCheckedAt();
             state.marks.add(new Watermarks.Mark(target, table.toString(), cursor, cursorAfter, keysAt, state.runId, Instant.now()));

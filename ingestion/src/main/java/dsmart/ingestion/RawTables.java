@@ -153,8 +153,14 @@ final class RawTables {
      * them become tombstones. One MERGE, one snapshot; none when nothing changed.
      */
     static Changes apply(SparkSession spark, String target, Dataset<Row> batch, List<String> keys, Dataset<Row> presentKeys, String runId) {
+        return apply(spark, target, batch, keys, presentKeys, runId, null);
+    }
+
+    /** keyRange: min and max of the first key column over the batch when the caller knows them (saves a Spark job). */
+    static Changes apply(SparkSession spark, String target, Dataset<Row> batch, List<String> keys, Dataset<Row> presentKeys, String runId,
+            Row keyRange) {
         Dataset<Row> raw = spark.table(target);
-        boolean empty = spark.sql("SELECT 1 FROM " + target + ".refs WHERE name = 'main'").isEmpty();
+        boolean empty = snapshot(spark, target) == null;
         List<String> rawColumns = List.of(raw.columns());
         List<String> compared = rawColumns.stream().filter(c -> !isMeta(c) && !keys.contains(c)).toList();
         Dataset<Row> ordered = batch.select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new));
@@ -168,7 +174,8 @@ final class RawTables {
 
         // Only the part of raw the batch can touch: Iceberg skips files by the first key column's min/max.
         Dataset<Row> candidates = raw;
-        Row range = ordered.selectExpr("min(`" + keys.get(0) + "`)", "max(`" + keys.get(0) + "`)").first();
+        Row range = keyRange != null ? keyRange : ordered.selectExpr("min(`" + keys.get(0) + "`)", "max(`" + keys.get(0) + "`)").first();
+        Trace.lap("  key range");
         if (!range.isNullAt(0)) {
             candidates = raw.where(col("`" + keys.get(0) + "`").between(range.get(0), range.get(1)));
         }
@@ -197,6 +204,7 @@ final class RawTables {
         // Checkpointed, not cached: the MERGE below writes the table this plan reads, and Spark would re-run a cached
         // plan over the new snapshot (or refuse a MERGE source that references its own target).
         Dataset<Row> classified = ordered.join(t, on, "left").withColumn(CHANGE, change).localCheckpoint();
+        Trace.lap("  classify");
         {
             Map<String, Long> counts = new LinkedHashMap<>(Map.of("I", 0L, "U", 0L, "D", 0L, "N", 0L));
             for (Row row : classified.groupBy(CHANGE).count().collectAsList()) {
@@ -217,6 +225,7 @@ final class RawTables {
                         .select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new))
                         .localCheckpoint();
                 absentDeleted = tombstones.count();
+        Trace.lap("  tombstones");
                 if (absentDeleted > 0) {
                     changes = changes.unionByName(tombstones);
                 }
@@ -229,6 +238,7 @@ final class RawTables {
                 spark.sql("MERGE INTO " + target + " t USING " + view + " s ON " + match
                         + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
                 spark.catalog().dropTempView(view);
+        Trace.lap("  merge");
             }
             return new Changes(counts.get("I"), counts.get("U"), counts.get("D"), absentDeleted, counts.get("N"), snapshot(spark, target));
         }
@@ -243,9 +253,16 @@ final class RawTables {
         return spark.table(target).where(col("_run_id").equalTo(runId)).count();
     }
 
+    /** The current snapshot of a table from its Iceberg metadata (no Spark job); null when it has none. */
     static Long snapshot(SparkSession spark, String table) {
-        List<Row> main = spark.sql("SELECT snapshot_id FROM " + table + ".refs WHERE name = 'main'").collectAsList();
-        return main.isEmpty() ? null : main.get(0).getLong(0);
+        try {
+            org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark,
+                    spark.conf().get("spark.sql.defaultCatalog") + "." + table);
+            org.apache.iceberg.Snapshot current = iceberg.currentSnapshot();
+            return current == null ? null : current.snapshotId();
+        } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+            throw new IngestionException("cannot read the snapshot of " + table + ": " + e.getMessage(), e);
+        }
     }
 
     /** Appends rows (QUARANTINE schema) to a quarantine table, created on first use; returns the rows the table has for this run and source. */
