@@ -5,7 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import dsmart.lake.Progress;
@@ -37,6 +42,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -214,42 +220,45 @@ public final class Ingestion {
         staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> checked;
         try {
-            String firstKey = "`" + table.keys().get(0) + "`";
-            Row totals = staged.agg(org.apache.spark.sql.functions.count(lit(1)), cursor == null ? lit(null) : max(col("`" + cursor + "`")),
-                    org.apache.spark.sql.functions.min(col(firstKey)), max(col(firstKey))).first();
-            long rowsRead = totals.getLong(0);
-            Trace.lap("read rows");
-            String maxCursor = JdbcReader.watermarkText(totals.get(1));
-
             boolean unique = reader.keyIsUnique(table);
-            Trace.lap("key unique?");
             checked = Checks.reasons(spark, staged, table.rules(), table.keys(), true, !unique);
             if (!table.rules().references().isEmpty() || !unique) {
                 checked = checked.localCheckpoint(); // joins other raw tables: not cached, see RawTables.apply
             }
-            Dataset<Row> bad = Checks.bad(checked);
+            // One pass for what the run needs to know of the batch: rows, highest cursor, key range, rows refused, tombstones.
+            Column refused = size(col(Checks.REASONS)).gt(0);
+            Column firstKey = col("`" + table.keys().get(0) + "`");
+            Row totals = checked.agg(count(lit(1)), cursor == null ? lit(null) : max(col("`" + cursor + "`")), min(firstKey), max(firstKey),
+                    count_if(refused), count_if(not(refused).and(col("_op").equalTo("D")))).first();
+            Trace.lap("read and check rows");
+            long rowsRead = totals.getLong(0);
+            String maxCursor = JdbcReader.watermarkText(totals.get(1));
             long quarantined = 0;
-            if (!bad.isEmpty()) {
+            if (totals.getLong(4) > 0) {
                 quarantined = RawTables.quarantine(spark, table.quarantine().toString(),
-                        Checks.quarantineRows(bad, state.runId, table.toString(), table.keys(), dataColumns), state.runId, table.toString());
+                        Checks.quarantineRows(Checks.bad(checked), state.runId, table.toString(), table.keys(), dataColumns), state.runId,
+                        table.toString());
             }
             Dataset<Row> keysPresent = null;
             boolean keysChecked = false;
             if (!incremental) {
-                keysPresent = staged.select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(org.apache.spark.sql.Column[]::new));
+                keysPresent = staged.select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new));
                 keysChecked = true;
             } else if (keyCheckDue(mark)) {
                 keysPresent = reader.read(table, shape, null, table.keys()).rows();
                 keysChecked = true;
             }
             RawTables.Changes changes = RawTables.apply(spark, target, Checks.good(checked), table.keys(), keysPresent, state.runId,
-                    RowFactory.create(totals.get(2), totals.get(3)));
+                    new RawTables.Facts(rowsRead - totals.getLong(4), totals.getLong(5), totals.get(2), totals.get(3)));
             Trace.lap("apply");
 
             // Reconciliation: every row read is in raw (changed or not) or in quarantine; raw holds exactly the rows this run wrote.
             long accepted = changes.inserted() + changes.updated() + changes.deletedFromRows() + changes.unchanged();
             Reconciliation.rowsAccountedFor(table.toString(), rowsRead, target, accepted, table.quarantine().toString(), quarantined);
-            Reconciliation.rowsWritten(table.toString(), target, state.runId, RawTables.writtenBy(spark, target, state.runId), changes.written());
+            if (changes.written() > 0) { // else there is no new snapshot to hold rows of this run
+                Reconciliation.rowsWritten(table.toString(), target, state.runId, RawTables.writtenBy(spark, target, state.runId),
+                        changes.written());
+            }
             Trace.lap("reconcile written");
             String cursorAfter = cursor == null ? null : incremental ? JdbcReader.later(cursorBefore, maxCursor, cursorType) : maxCursor;
             Instant keysAt = keysChecked ? started : mark == null ? null : mark.keysCheckedAt();

@@ -156,28 +156,31 @@ final class RawTables {
         return apply(spark, target, batch, keys, presentKeys, runId, null);
     }
 
-    /** keyRange: min and max of the first key column over the batch when the caller knows them (saves a Spark job). */
+    /** What the caller knows of a batch already (saves Spark jobs): its rows, how many are tombstones, its first key's range. */
+    record Facts(long rows, long tombstones, Object firstKeyMin, Object firstKeyMax) {}
+
     static Changes apply(SparkSession spark, String target, Dataset<Row> batch, List<String> keys, Dataset<Row> presentKeys, String runId,
-            Row keyRange) {
+            Facts facts) {
         Dataset<Row> raw = spark.table(target);
         boolean empty = snapshot(spark, target) == null;
         List<String> rawColumns = List.of(raw.columns());
         List<String> compared = rawColumns.stream().filter(c -> !isMeta(c) && !keys.contains(c)).toList();
         Dataset<Row> ordered = batch.select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new));
+        if (facts == null) {
+            Row row = ordered.selectExpr("count(*)", "count_if(_op = 'D')", "min(`" + keys.get(0) + "`)", "max(`" + keys.get(0) + "`)").first();
+            facts = new Facts(row.getLong(0), row.getLong(1), row.get(2), row.get(3));
+        }
         if (empty) {
-            Row counts = ordered.selectExpr("count(*)", "count_if(_op = 'D')").first();
-            if (counts.getLong(0) > 0) {
+            if (facts.rows() > 0) {
                 Sparks.append(ordered, target);
             }
-            return new Changes(counts.getLong(0) - counts.getLong(1), 0, counts.getLong(1), 0, 0, snapshot(spark, target));
+            return new Changes(facts.rows() - facts.tombstones(), 0, facts.tombstones(), 0, 0, snapshot(spark, target));
         }
 
         // Only the part of raw the batch can touch: Iceberg skips files by the first key column's min/max.
         Dataset<Row> candidates = raw;
-        Row range = keyRange != null ? keyRange : ordered.selectExpr("min(`" + keys.get(0) + "`)", "max(`" + keys.get(0) + "`)").first();
-        Trace.lap("  key range");
-        if (!range.isNullAt(0)) {
-            candidates = raw.where(col("`" + keys.get(0) + "`").between(range.get(0), range.get(1)));
+        if (facts.firstKeyMin() != null) {
+            candidates = raw.where(col("`" + keys.get(0) + "`").between(facts.firstKeyMin(), facts.firstKeyMax()));
         }
         List<Column> existing = new ArrayList<>();
         for (String c : rawColumns) {
@@ -238,7 +241,7 @@ final class RawTables {
                 spark.sql("MERGE INTO " + target + " t USING " + view + " s ON " + match
                         + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
                 spark.catalog().dropTempView(view);
-        Trace.lap("  merge");
+                Trace.lap("  merge");
             }
             return new Changes(counts.get("I"), counts.get("U"), counts.get("D"), absentDeleted, counts.get("N"), snapshot(spark, target));
         }
