@@ -99,6 +99,10 @@ public final class RunLedger {
         if (!missing.isEmpty()) {
             spark.sql("ALTER TABLE " + TABLE + " ADD COLUMNS (" + missing.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+            // Rewrite the (small) ledger so every data file has every column: readers that take Parquet files as they
+            // are (the embedded serving engine) then see one schema.
+            spark.catalog().refreshTable(TABLE);
+            Sparks.replaceAll(spark.table(TABLE).localCheckpoint(), TABLE);
         }
     }
 

@@ -30,6 +30,9 @@ class RunLedgerTest {
                 null, new RunLedger.Detail("incremental", 2L, 5L, 1L, 0L, 2L, "2025-02-01 00:00:00", "2025-02-28 00:00:00"))));
         List<Row> rows = spark.sql("SELECT run_id, rows_inserted, rows_quarantined, cursor_after, duration_ms, mode FROM ops.runs ORDER BY run_id")
                 .collectAsList();
+        // every data file carries every column (readers of plain Parquet files see one schema)
+        assertThat(spark.sql("SELECT file_path FROM " + RunLedger.TABLE + ".files").collectAsList()).hasSize(2)
+                .allSatisfy(file -> assertThat(spark.read().parquet(file.getString(0)).columns()).contains("mode", "duration_ms"));
         assertThat(rows).extracting(Row::mkString).containsExactly(
                 "new" + "2" + "2" + "2025-02-28 00:00:00" + "1500" + "incremental",
                 "old" + "null" + "null" + "null" + "null" + "null");
