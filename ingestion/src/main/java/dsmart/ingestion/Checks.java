@@ -113,6 +113,7 @@ final class Checks {
         Column record = to_json(struct(dataColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new)),
                 Map.of("ignoreNullFields", "false"));
         return bad.select(lit(runId).as("run_id"), lit(source).as("source"), keyText(keys).as("locator"),
-                record.as("record"), col(REASONS).as("reasons"), current_timestamp().as("quarantined_at"));
+                record.as("record"), to_json(col(REASONS)).as("reasons"), size(col(REASONS)).as("reason_count"),
+                current_timestamp().as("quarantined_at"));
     }
 }

@@ -161,7 +161,9 @@ public final class Ingestion {
                 throw new IngestionException(message, e);
             }
             lock.committed(runId);
-            RunLedger.record(spark, state.ledger);
+            if (!state.ledger.isEmpty()) {
+                RunLedger.record(spark, state.ledger);
+            }
             Trace.lap("ledger");
             archive(state.moves);
             lock.clear();
@@ -365,7 +367,8 @@ public final class Ingestion {
                     String unit = name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? "row " : "line ";
                     fileQuarantined = RawTables.quarantine(spark, feed.quarantine().toString(), bad.select(lit(state.runId).as("run_id"),
                             lit(source).as("source"), concat(lit(unit), col("_line").cast(DataTypes.StringType)).as("locator"),
-                            col("_record").as("record"), col(Checks.REASONS).as("reasons"), current_timestamp().as("quarantined_at")),
+                            col("_record").as("record"), org.apache.spark.sql.functions.to_json(col(Checks.REASONS)).as("reasons"),
+                            size(col(Checks.REASONS)).as("reason_count"), current_timestamp().as("quarantined_at")),
                             state.runId, source);
                 }
                 Dataset<Row> good = Checks.good(checked).drop("_line", "_record")

@@ -34,13 +34,18 @@ final class RawTables {
     private static final String CHANGE = "_change";
     private static final String PROPERTIES = "TBLPROPERTIES ('format-version'='2', 'write.merge.mode'='copy-on-write', "
             + "'write.update.mode'='copy-on-write', 'write.delete.mode'='copy-on-write')";
-    /** quarantine.*: the run, where the row came from (system.table, or feed/file), its key or line, the row as text, every reason. */
+    /**
+     * quarantine.*: the run, where the row came from (system.table, or feed/file), its key or line, the row as text,
+     * every reason as a JSON array of strings (text, so that every engine reads it; Spark: from_json(reasons, 'array<string>'))
+     * and how many there are.
+     */
     static final StructType QUARANTINE = new StructType()
             .add("run_id", DataTypes.StringType, true)
             .add("source", DataTypes.StringType, true)
             .add("locator", DataTypes.StringType, true)
             .add("record", DataTypes.StringType, true)
-            .add("reasons", DataTypes.createArrayType(DataTypes.StringType, true), true)
+            .add("reasons", DataTypes.StringType, true)
+            .add("reason_count", DataTypes.IntegerType, true)
             .add("quarantined_at", DataTypes.TimestampType, true);
 
     private RawTables() {}

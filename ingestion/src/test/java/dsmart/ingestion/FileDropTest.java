@@ -144,7 +144,7 @@ class FileDropTest {
                 + " / truncated last line: the file ends without a line end");
         Map<String, String> quarantined = new TreeMap<>();
         SparkSession spark = Sparks.session(settings);
-        spark.sql("SELECT locator, array_join(reasons, ' / '), source, record, run_id FROM quarantine.feed_sales").collectAsList().forEach(r -> {
+        spark.sql("SELECT locator, array_join(from_json(reasons, 'array<string>'), ' / '), source, record, run_id FROM quarantine.feed_sales").collectAsList().forEach(r -> {
             quarantined.put(r.getString(0), r.getString(1));
             assertThat(r.getString(2)).isEqualTo("sales/orders-2025-03.csv");
             assertThat(r.getString(4)).isNotBlank();

@@ -31,8 +31,8 @@ class ValidationTest extends JdbcFixture {
         ingest(ruled);
 
         Map<String, String> quarantined = new TreeMap<>();
-        Sparks.session(ruled).sql("SELECT source, locator, array_join(reasons, ' / '), run_id FROM quarantine.crm_customers "
-                + "UNION ALL SELECT source, locator, array_join(reasons, ' / '), run_id FROM quarantine.orders_orders").collectAsList()
+        Sparks.session(ruled).sql("SELECT source, locator, array_join(from_json(reasons, 'array<string>'), ' / '), run_id FROM quarantine.crm_customers "
+                + "UNION ALL SELECT source, locator, array_join(from_json(reasons, 'array<string>'), ' / '), run_id FROM quarantine.orders_orders").collectAsList()
                 .forEach(r -> quarantined.put(r.getString(0) + " " + r.getString(1), r.getString(2) + " @" + r.getString(3)));
         String run = "@" + Sparks.session(ruled).sql("SELECT max_by(run_id, finished_at) FROM ops.runs WHERE stage = 'ingest'").first().getString(0);
         assertThat(quarantined).containsExactly(
@@ -42,6 +42,7 @@ class ValidationTest extends JdbcFixture {
                 Map.entry("orders.orders order_id=200", "customer_id: '999' is not in raw.crm_customers.customer_id " + run));
         assertThat(lake(ruled, "SELECT record FROM quarantine.crm_customers WHERE locator = 'customer_id=50'")).singleElement().asString()
                 .contains("\"customer_type\":\"alien\"", "\"region_code\":\"XX\"", "\"customer_name\":\"五十\"");
+        assertThat(lake(ruled, "SELECT reason_count FROM quarantine.crm_customers ORDER BY locator")).containsExactly("1", "2");
         assertThat(lakeCount(ruled, "SELECT count(*) FROM raw.crm_customers WHERE customer_id IN (50, 51)")).isZero();
         assertThat(lakeCount(ruled, "SELECT count(*) FROM raw.orders_orders WHERE order_id = 200")).isZero();
         assertThat(lastLedger(ruled)).containsEntry("raw.crm_customers", "full|42|40|40|0|0|0|2")
@@ -68,7 +69,7 @@ class ValidationTest extends JdbcFixture {
 
         ingest(withShipments);
 
-        assertThat(lake(withShipments, "SELECT locator, array_join(reasons, ' / ') FROM quarantine.orders_shipments")).containsExactly(
+        assertThat(lake(withShipments, "SELECT locator, array_join(from_json(reasons, 'array<string>'), ' / ') FROM quarantine.orders_shipments")).containsExactly(
                 "shipment_id=2|key shipment_id=2 is on 2 rows of this read");
         assertThat(lake(withShipments, "SELECT shipment_id, order_id FROM raw.orders_shipments")).containsExactly("1|10");
     }
