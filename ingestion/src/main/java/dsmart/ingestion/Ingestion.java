@@ -198,6 +198,7 @@ public final class Ingestion {
         }
         String soft = optionalColumn(table, shape, table.softDelete(), table.softDeleteExplicit(), "soft.delete", "ingest.soft.delete.column");
         boolean rawExists = spark.catalog().tableExists(target);
+        boolean firstSnapshot = !rawExists || RawTables.snapshot(spark, target) == null;
         boolean incremental = !fullRefresh && !table.full() && cursor != null && mark != null && mark.cursorValue() != null
                 && cursor.equals(mark.cursorColumn()) && rawExists;
         String cursorBefore = mark == null ? null : mark.cursorValue();
@@ -258,7 +259,7 @@ public final class Ingestion {
             long accepted = changes.inserted() + changes.updated() + changes.deletedFromRows() + changes.unchanged();
             Reconciliation.rowsAccountedFor(table.toString(), rowsRead, target, accepted, table.quarantine().toString(), quarantined);
             if (changes.written() > 0) { // else there is no new snapshot to hold rows of this run
-                Reconciliation.rowsWritten(table.toString(), target, state.runId, RawTables.writtenBy(spark, target, state.runId),
+                Reconciliation.rowsWritten(table.toString(), target, state.runId, RawTables.writtenBy(spark, target, state.runId, firstSnapshot),
                         changes.written());
             }
             Trace.lap("reconcile written");

@@ -256,8 +256,23 @@ final class RawTables {
         return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
     }
 
-    /** Rows of raw written by this run (reconciliation: must equal inserted + updated + deleted). */
-    static long writtenBy(SparkSession spark, String target, String runId) {
+    /**
+     * Rows of raw written by this run (reconciliation: must equal inserted + updated + deleted). When the run wrote the
+     * table's first snapshot, every row is the run's and Iceberg's snapshot summary counts them without a scan.
+     */
+    static long writtenBy(SparkSession spark, String target, String runId, boolean firstSnapshot) {
+        if (firstSnapshot) {
+            try {
+                org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark,
+                        spark.conf().get("spark.sql.defaultCatalog") + "." + target);
+                String total = iceberg.currentSnapshot().summary().get("total-records");
+                if (total != null) {
+                    return Long.parseLong(total);
+                }
+            } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+                // fall through to counting
+            }
+        }
         return spark.table(target).where(col("_run_id").equalTo(runId)).count();
     }
 
