@@ -114,13 +114,13 @@ public final class Ingestion {
         }
         String runId = RunLedger.newRunId();
         try (WriterLock lock = WriterLock.acquire(settings, runId, progress)) {
-            SparkSession spark = Sparks.session(settings);
             if (lock.previous() != null) {
-                recover(spark, lock, runId);
+                recover(Sparks.session(settings), lock, runId);
             }
-            JdbcReader reader = new JdbcReader(spark, settings);
-            checkSources(reader, tables);
+            checkSources(settings, tables); // before Spark starts: an unreachable source fails in a second
             Trace.lap("check sources");
+            SparkSession spark = Sparks.session(settings);
+            JdbcReader reader = new JdbcReader(spark, settings);
             for (String namespace : List.of("raw", "quarantine", "ops")) {
                 Sparks.createNamespace(spark, namespace);
             }
@@ -133,7 +133,7 @@ public final class Ingestion {
             String target = null;
             try {
                 Map<String, Watermarks.Mark> marks = Watermarks.read(spark);
-            Trace.lap("read watermarks");
+                Trace.lap("read watermarks");
                 for (SourceTable table : tables) {
                     current = table.toString();
                     target = table.target().toString();
@@ -148,15 +148,22 @@ public final class Ingestion {
                 current = "ops.watermarks";
                 target = Watermarks.TABLE;
                 Watermarks.write(spark, marks, state.marks);
-            Trace.lap("write watermarks");
+                Trace.lap("write watermarks");
                 current = "ops.files";
                 target = FileLog.TABLE;
                 FileLog.append(spark, state.files);
             } catch (RuntimeException e) {
-                rollBack(spark, before);
+                String what = "ingesting " + current + " into " + target + " failed: " + rootMessage(e);
+                try {
+                    rollBack(spark, before);
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                    // the journal stays: the next ingest rolls back before it does anything else
+                    throw new IngestionException(what + "; rolling back failed too (" + rootMessage(rollback)
+                            + "), the next ingest will roll back first", e);
+                }
                 lock.clear();
-                String message = "ingesting " + current + " into " + target + " failed: " + rootMessage(e)
-                        + " (lake rolled back to its previous snapshots; no watermark moved)";
+                String message = what + " (lake rolled back to its previous snapshots; no watermark moved)";
                 RunLedger.record(spark, List.of(new RunLedger.Entry(runId, STAGE, "*", started, Instant.now(), "failed", 0, 0, null, message)));
                 throw new IngestionException(message, e);
             }
@@ -530,12 +537,12 @@ public final class Ingestion {
     }
 
     /** Every source system reachable and every table present, before anything is written. */
-    private static void checkSources(JdbcReader reader, List<SourceTable> tables) {
+    private static void checkSources(Settings settings, List<SourceTable> tables) {
         Map<String, List<SourceTable>> bySystem = tables.stream()
                 .collect(Collectors.groupingBy(SourceTable::system, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<SourceTable>> system : bySystem.entrySet()) {
-            String url = reader.url(system.getKey());
-            try (Connection connection = DriverManager.getConnection(url, reader.properties(system.getKey()));
+            String url = JdbcReader.url(settings, system.getKey());
+            try (Connection connection = DriverManager.getConnection(url, JdbcReader.properties(settings, system.getKey()));
                     Statement statement = connection.createStatement()) {
                 for (SourceTable table : system.getValue()) {
                     try {

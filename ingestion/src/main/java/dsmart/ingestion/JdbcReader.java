@@ -64,6 +64,14 @@ final class JdbcReader {
     record Read(Dataset<Row> rows, int queries) {}
 
     String url(String system) {
+        return url(settings, system);
+    }
+
+    Properties properties(String system) {
+        return properties(settings, system);
+    }
+
+    static String url(Settings settings, String system) {
         String url = settings.text("source." + system + ".url");
         // An embedded H2 file database must exist already: without IFEXISTS H2 would create an empty one.
         if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
@@ -72,7 +80,7 @@ final class JdbcReader {
         return url;
     }
 
-    Properties properties(String system) {
+    static Properties properties(Settings settings, String system) {
         Properties properties = new Properties();
         properties.setProperty("user", settings.text("source." + system + ".user"));
         properties.setProperty("password", settings.text("source." + system + ".password"));
