@@ -33,7 +33,8 @@ final class DemoCommand extends StageCommand {
         Settings settings = settings(options);
         long started = System.nanoTime();
         Stages.generate(settings);
-        Stages.ingest(settings);
+        // generate recreates the source databases: read them in full, cursors from an earlier demo no longer apply
+        Stages.ingest(settings, true);
         Stages.transform(settings);
         Stages.report(settings);
         summary(settings);

@@ -23,8 +23,8 @@ final class Stages {
         return result;
     }
 
-    static List<Ingestion.TableResult> ingest(Settings settings) {
-        return Ingestion.run(settings, Progress.of("ingest"));
+    static List<Ingestion.TableResult> ingest(Settings settings, boolean full) {
+        return Ingestion.run(settings, Progress.of("ingest"), full);
     }
 
     static List<Transforms.MartResult> transform(Settings settings) {

@@ -1,104 +1,548 @@
 package dsmart.ingestion;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
 
-import dsmart.lake.LakeCatalog;
 import dsmart.lake.Progress;
 import dsmart.lake.Settings;
+import dsmart.lake.SettingsException;
 import dsmart.lake.TableId;
 import dsmart.lake.spark.RunLedger;
 import dsmart.lake.spark.Sparks;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
-import org.apache.iceberg.Snapshot;
+import java.util.stream.Stream;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.Namespace;
-import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Pulls every table of setting ingest.tables over JDBC and MERGEs it into raw.<system>_<table> by its
- * key: new rows inserted, changed rows replaced, rows gone from the source kept as tombstones
- * (_op = 'D'). Each raw row carries _op, _ingested_at and _run_id. Sources are checked before
- * anything is written; a failure after that rolls every table back to the snapshot it had.
+ * One ingest run: every table of setting ingest.tables read over JDBC (in full the first time, then from its cursor
+ * on) and MERGEd into raw.<system>_<table> by key, then every file dropped in a feed's inbox. Rows failing validation
+ * go to quarantine.*; ops.watermarks and ops.files advance at the end; ops.runs gets a line per table.
+ *
+ * <p>A run is one unit: it holds the lake's writer lock, journals every table's snapshot before its first write, and
+ * on failure rolls every table it may have touched (raw, quarantine, watermarks, files) back to that snapshot. When
+ * the process is killed, the next run finds the journal and rolls back first. See docs/ingestion.md.
  */
 public final class Ingestion {
     public static final String STAGE = "ingest";
 
     private final Settings settings;
     private final Progress progress;
+    private final boolean fullRefresh;
 
-    private Ingestion(Settings settings, Progress progress) {
+    private Ingestion(Settings settings, Progress progress, boolean fullRefresh) {
         this.settings = settings;
         this.progress = progress;
+        this.fullRefresh = fullRefresh;
     }
 
-    /** What one table's ingestion did. */
-    public record TableResult(TableId table, long rowsRead, Long snapshotId) {}
+    /** What one table (or feed) got in a run. rowsWritten: rows read that reached raw, changed or not. */
+    public record TableResult(TableId table, String mode, long rowsRead, long rowsWritten, long inserted, long updated, long deleted,
+            long unchanged, long quarantined, Long snapshotId, String cursorBefore, String cursorAfter, int queries) {}
 
     public static List<TableResult> run(Settings settings, Progress progress) {
-        return new Ingestion(settings, progress).run();
+        return run(settings, progress, false);
+    }
+
+    /** With fullRefresh every table is read in full (deletes found by absence, watermarks reset to what was read). */
+    public static List<TableResult> run(Settings settings, Progress progress, boolean fullRefresh) {
+        return new Ingestion(settings, progress, fullRefresh).run();
+    }
+
+    private record Move(Path from, Path to) {}
+
+    /** What the run has done so far; written to the lake at its end. */
+    private static final class RunState {
+        final String runId;
+        final List<TableResult> results = new ArrayList<>();
+        final List<RunLedger.Entry> ledger = new ArrayList<>();
+        final List<Watermarks.Mark> marks = new ArrayList<>();
+        final List<FileLog.Entry> files = new ArrayList<>();
+        final List<Move> moves = new ArrayList<>();
+
+        RunState(String runId) {
+            this.runId = runId;
+        }
     }
 
     private List<TableResult> run() {
         List<SourceTable> tables = SourceTable.fromSettings(settings);
-        checkSources(tables);
-        SparkSession spark = Sparks.session(settings);
-        Sparks.createNamespace(spark, "raw");
-        Catalog catalog = LakeCatalog.open(settings);
-        Map<TableId, Long> before = new LinkedHashMap<>();
-        for (SourceTable table : tables) {
-            before.put(table.target(), currentSnapshot(catalog, table.target()));
+        List<Feed> feeds = Feed.fromSettings(settings);
+        for (Feed feed : feeds) {
+            if (tables.stream().anyMatch(t -> t.target().equals(feed.target()))) {
+                throw new SettingsException("feed " + feed.name() + " would write " + feed.target() + ", which ingest.tables writes already "
+                        + "(setting " + feed.prefix() + "table)");
+            }
         }
         String runId = RunLedger.newRunId();
-        Instant started = Instant.now();
-        List<TableResult> results = new ArrayList<>();
-        List<RunLedger.Entry> ledger = new ArrayList<>();
-        SourceTable current = null;
-        try {
-            for (SourceTable table : tables) {
-                current = table;
-                Instant tableStarted = Instant.now();
-                progress.start(table.target().toString());
-                long rows = ingest(spark, table, runId);
-                Long snapshot = currentSnapshot(catalog, table.target());
-                progress.done(rows);
-                results.add(new TableResult(table.target(), rows, snapshot));
-                ledger.add(new RunLedger.Entry(runId, STAGE, table.target().toString(), tableStarted, Instant.now(), "ok", rows, rows, snapshot, null));
+        try (WriterLock lock = WriterLock.acquire(settings, runId, progress)) {
+            if (lock.previous() != null) {
+                recover(Sparks.session(settings), lock, runId);
             }
-        } catch (RuntimeException e) {
-            rollBack(catalog, before);
-            String message = "ingesting " + current + " into " + current.target() + " failed: " + rootMessage(e)
-                    + " (lake rolled back to its previous snapshots)";
-            RunLedger.record(spark, List.of(new RunLedger.Entry(runId, STAGE, "*", started, Instant.now(), "failed", 0, 0, null, message)));
-            throw new IngestionException(message, e);
+            checkSources(settings, tables); // before Spark starts: an unreachable source fails in a second
+            Trace.lap("check sources");
+            SparkSession spark = Sparks.session(settings);
+            JdbcReader reader = new JdbcReader(spark, settings);
+            for (String namespace : List.of("raw", "quarantine", "ops")) {
+                Sparks.createNamespace(spark, namespace);
+            }
+            Map<String, Long> before = snapshots(spark, touched(tables, feeds));
+            lock.begin(runId, before);
+            Trace.lap("snapshots and journal");
+            RunState state = new RunState(runId);
+            Instant started = Instant.now();
+            String current = null;
+            String target = null;
+            try {
+                Map<String, Watermarks.Mark> marks = Watermarks.read(spark);
+                Trace.lap("read watermarks");
+                for (SourceTable table : tables) {
+                    current = table.toString();
+                    target = table.target().toString();
+                    ingestTable(spark, reader, table, marks.get(target), state);
+                }
+                Map<String, String> loaded = FileLog.loaded(spark);
+                for (Feed feed : feeds) {
+                    current = feed.toString();
+                    target = feed.target().toString();
+                    ingestFeed(spark, feed, loaded, state);
+                }
+                current = "ops.watermarks";
+                target = Watermarks.TABLE;
+                Watermarks.write(spark, marks, state.marks);
+                Trace.lap("write watermarks");
+                current = "ops.files";
+                target = FileLog.TABLE;
+                FileLog.append(spark, state.files);
+            } catch (RuntimeException e) {
+                String what = "ingesting " + current + " into " + target + " failed: " + rootMessage(e);
+                try {
+                    rollBack(spark, before);
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                    // the journal stays: the next ingest rolls back before it does anything else
+                    throw new IngestionException(what + "; rolling back failed too (" + rootMessage(rollback)
+                            + "), the next ingest will roll back first", e);
+                }
+                lock.clear();
+                String message = what + " (lake rolled back to its previous snapshots; no watermark moved)";
+                RunLedger.record(spark, List.of(new RunLedger.Entry(runId, STAGE, "*", started, Instant.now(), "failed", 0, 0, null, message)));
+                throw new IngestionException(message, e);
+            }
+            lock.committed(runId);
+            if (!state.ledger.isEmpty()) {
+                RunLedger.record(spark, state.ledger);
+            }
+            Trace.lap("ledger");
+            archive(state.moves);
+            lock.clear();
+            return state.results;
         }
-        RunLedger.record(spark, ledger);
-        return results;
+    }
+
+    // ------------------------------------------------------------------ JDBC tables
+
+    private void ingestTable(SparkSession spark, JdbcReader reader, SourceTable table, Watermarks.Mark mark, RunState state) {
+        Instant started = Instant.now();
+        String target = table.target().toString();
+        progress.start(target);
+        JdbcReader.Shape shape = reader.shape(table);
+            Trace.lap("shape");
+        for (String key : table.keys()) {
+            if (!shape.has(key)) {
+                throw new IllegalArgumentException("key column " + key + " (setting ingest.tables) is not a column of " + table + " "
+                        + shape.columns().keySet());
+            }
+        }
+        table.rules().columnsNamed().forEach((column, key) -> {
+            if (!shape.has(column)) {
+                throw new SettingsException("setting " + key + " names column " + column + ", which " + table + " does not have "
+                        + shape.columns().keySet());
+            }
+        });
+        String cursor = optionalColumn(table, shape, table.cursor(), table.cursorExplicit(), "cursor", "ingest.cursor.column");
+        if (cursor != null && !JdbcReader.cursorType(shape.type(cursor))) {
+            throw new SettingsException("setting " + (table.cursorExplicit() ? table.prefix() + "cursor" : "ingest.cursor.column") + ": column "
+                    + cursor + " of " + table + " is " + shape.type(cursor).sql() + "; a cursor must be a timestamp, date or number");
+        }
+        String soft = optionalColumn(table, shape, table.softDelete(), table.softDeleteExplicit(), "soft.delete", "ingest.soft.delete.column");
+        boolean rawExists = spark.catalog().tableExists(target);
+        boolean firstSnapshot = !rawExists || RawTables.snapshot(spark, target) == null;
+        boolean incremental = !fullRefresh && !table.full() && cursor != null && mark != null && mark.cursorValue() != null
+                && cursor.equals(mark.cursorColumn()) && rawExists;
+        String cursorBefore = mark == null ? null : mark.cursorValue();
+        DataType cursorType = cursor == null ? null : shape.type(cursor);
+        String predicate = incremental ? JdbcReader.cursorPredicate(reader.quote(table, shape.original(cursor)), cursorType,
+                mark.cursorValue(), settings.integer("ingest.overlap.minutes")) : null;
+
+        JdbcReader.Read read = reader.read(table, shape, predicate, null);
+            Trace.lap("plan read (stats query)");
+        List<String> dataColumns = List.of(read.rows().columns());
+        Dataset<Row> staged = read.rows()
+                .withColumn("_op", soft == null ? lit("U") : when(coalesce(col("`" + soft + "`").cast(DataTypes.BooleanType), lit(false)), lit("D"))
+                        .otherwise(lit("U")))
+                .withColumn("_ingested_at", current_timestamp())
+                .withColumn("_run_id", lit(state.runId));
+        List<String> drift = new ArrayList<>();
+        if (rawExists) {
+            staged = RawTables.align(spark, target, staged, settings.bool("ingest.schema.evolve"), table.toString(), drift);
+        } else {
+            RawTables.create(spark, target, staged.schema());
+        }
+        staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> checked;
+        try {
+            boolean unique = reader.keyIsUnique(table);
+            checked = Checks.reasons(spark, staged, table.rules(), table.keys(), true, !unique);
+            if (!table.rules().references().isEmpty() || !unique) {
+                checked = checked.localCheckpoint(); // joins other raw tables: not cached, see RawTables.apply
+            }
+            // One pass for what the run needs to know of the batch: rows, highest cursor, key range, rows refused, tombstones.
+            Column refused = size(col(Checks.REASONS)).gt(0);
+            Column firstKey = col("`" + table.keys().get(0) + "`");
+            Row totals = checked.agg(count(lit(1)), cursor == null ? lit(null) : max(col("`" + cursor + "`")), min(firstKey), max(firstKey),
+                    count_if(refused), count_if(not(refused).and(col("_op").equalTo("D")))).first();
+            Trace.lap("read and check rows");
+            long rowsRead = totals.getLong(0);
+            String maxCursor = JdbcReader.watermarkText(totals.get(1));
+            long quarantined = 0;
+            if (totals.getLong(4) > 0) {
+                quarantined = RawTables.quarantine(spark, table.quarantine().toString(),
+                        Checks.quarantineRows(Checks.bad(checked), state.runId, table.toString(), table.keys(), dataColumns), state.runId,
+                        table.toString());
+            }
+            Dataset<Row> keysPresent = null;
+            boolean keysChecked = false;
+            if (!incremental) {
+                keysPresent = staged.select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new));
+                keysChecked = true;
+            } else if (keyCheckDue(mark)) {
+                keysPresent = reader.read(table, shape, null, table.keys()).rows();
+                keysChecked = true;
+            }
+            RawTables.Changes changes = RawTables.apply(spark, target, Checks.good(checked), table.keys(), keysPresent, state.runId,
+                    new RawTables.Facts(rowsRead - totals.getLong(4), totals.getLong(5), totals.get(2), totals.get(3)));
+            Trace.lap("apply");
+
+            // Reconciliation: every row read is in raw (changed or not) or in quarantine; raw holds exactly the rows this run wrote.
+            long accepted = changes.inserted() + changes.updated() + changes.deletedFromRows() + changes.unchanged();
+            Reconciliation.rowsAccountedFor(table.toString(), rowsRead, target, accepted, table.quarantine().toString(), quarantined);
+            if (changes.written() > 0) { // else there is no new snapshot to hold rows of this run
+                Reconciliation.rowsWritten(table.toString(), target, state.runId, RawTables.writtenBy(spark, target, state.runId, firstSnapshot),
+                        changes.written());
+            }
+            Trace.lap("reconcile written");
+            String cursorAfter = cursor == null ? null : incremental ? JdbcReader.later(cursorBefore, maxCursor, cursorType) : maxCursor;
+            Instant keysAt = keysChecked ? started : mark == null ? null : mark.keysCheckedAt();
+            state.marks.add(new Watermarks.Mark(target, table.toString(), cursor, cursorAfter, keysAt, state.runId, Instant.now()));
+
+            String mode = incremental ? (keysChecked ? "incremental+keys" : "incremental") : "full";
+            List<String> notes = new ArrayList<>(drift);
+            if (read.queries() > 1) {
+                notes.add("read in " + read.queries() + " parallel key ranges");
+            }
+            if (cursor == null) {
+                notes.add("no cursor column: read in full");
+            }
+            progress.done(rowsRead);
+            progress.message(String.format("%s %s: %d inserted, %d updated, %d deleted, %d unchanged, %d quarantined%s", target, mode,
+                    changes.inserted(), changes.updated(), changes.deleted(), changes.unchanged(), quarantined,
+                    notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
+            state.results.add(new TableResult(table.target(), mode, rowsRead, accepted, changes.inserted(), changes.updated(), changes.deleted(),
+                    changes.unchanged(), quarantined, changes.snapshotId(), cursorBefore, cursorAfter, read.queries()));
+            state.ledger.add(new RunLedger.Entry(state.runId, STAGE, target, started, Instant.now(), "ok", rowsRead, accepted,
+                    changes.snapshotId(), notes.isEmpty() ? null : String.join("; ", notes),
+                    new RunLedger.Detail(mode, changes.inserted(), changes.updated(), changes.deleted(), changes.unchanged(), quarantined,
+                            cursorBefore, cursorAfter)));
+        } finally {
+            staged.unpersist();
+        }
+    }
+
+    /** A cursor or soft-delete column: one named for this table must exist; the global default is used where present. */
+    private static String optionalColumn(SourceTable table, JdbcReader.Shape shape, String column, boolean explicit, String option, String global) {
+        if (column == null) {
+            return null;
+        }
+        if (shape.has(column)) {
+            return column;
+        }
+        if (explicit) {
+            throw new SettingsException("setting " + table.prefix() + option + "=" + column + ": " + table + " has no such column "
+                    + shape.columns().keySet());
+        }
+        return null;
+    }
+
+    private boolean keyCheckDue(Watermarks.Mark mark) {
+        int minutes = settings.integer("ingest.delete.check.minutes");
+        return minutes == 0 || mark.keysCheckedAt() == null
+                || !Instant.now().isBefore(mark.keysCheckedAt().plus(Duration.ofMinutes(minutes)));
+    }
+
+    // ------------------------------------------------------------------ file feeds
+
+    private void ingestFeed(SparkSession spark, Feed feed, Map<String, String> loaded, RunState state) {
+        List<Path> files;
+        try {
+            Files.createDirectories(feed.inbox());
+            try (Stream<Path> listing = Files.list(feed.inbox())) {
+                files = listing.filter(Files::isRegularFile).filter(FeedReader::isFeedFile).sorted().toList();
+            }
+        } catch (IOException e) {
+            throw new IngestionException("inbox " + feed.inbox() + " of feed " + feed.name() + " cannot be read: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        Instant started = Instant.now();
+        String target = feed.target().toString();
+        progress.start(target);
+        long read = 0;
+        long accepted = 0;
+        long inserted = 0;
+        long updated = 0;
+        long unchanged = 0;
+        long quarantined = 0;
+        Long snapshot = null;
+        List<String> notes = new ArrayList<>();
+        for (Path file : files) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new IngestionException("file " + file + " cannot be read: " + e.getMessage(), e);
+            }
+            String sha = sha256(bytes);
+            String name = file.getFileName().toString();
+            Path archiveTo = feed.archive().resolve(state.runId).resolve(name);
+            String earlier = loaded.get(sha);
+            if (earlier != null) {
+                progress.message("skipped " + file + ": same content (SHA-256 " + sha + ") as " + earlier + "; not loaded again");
+                state.files.add(new FileLog.Entry(sha, feed.name(), name, bytes.length, "duplicate", state.runId, 0, 0, 0,
+                        archiveTo.toString(), Instant.now(), "same SHA-256 as " + earlier));
+                state.moves.add(new Move(file, archiveTo));
+                notes.add(name + ": duplicate of " + earlier);
+                continue;
+            }
+            FeedReader.Parsed parsed = FeedReader.read(feed, file, bytes);
+            String source = feed.name() + "/" + name;
+            Dataset<Row> checked = Checks.reasons(spark, spark.createDataFrame(rows(parsed), schema(feed)), feed.rules(), feed.keys(), false)
+                    .localCheckpoint();
+            {
+                long fileRows = parsed.rows().size();
+                Dataset<Row> bad = Checks.bad(checked);
+                long fileQuarantined = 0;
+                if (!bad.isEmpty()) {
+                    String unit = name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? "row " : "line ";
+                    fileQuarantined = RawTables.quarantine(spark, feed.quarantine().toString(), bad.select(lit(state.runId).as("run_id"),
+                            lit(source).as("source"), concat(lit(unit), col("_line").cast(DataTypes.StringType)).as("locator"),
+                            col("_record").as("record"), org.apache.spark.sql.functions.to_json(col(Checks.REASONS)).as("reasons"),
+                            size(col(Checks.REASONS)).as("reason_count"), current_timestamp().as("quarantined_at")),
+                            state.runId, source);
+                }
+                Dataset<Row> good = Checks.good(checked).drop("_line", "_record")
+                        .withColumn(RawTables.SOURCE_FILE, lit(name))
+                        .withColumn("_op", lit("U"))
+                        .withColumn("_ingested_at", current_timestamp())
+                        .withColumn("_run_id", lit(state.runId));
+                List<String> drift = new ArrayList<>();
+                if (spark.catalog().tableExists(target)) {
+                    good = RawTables.align(spark, target, good, settings.bool("ingest.schema.evolve"), source, drift);
+                } else {
+                    RawTables.create(spark, target, good.schema());
+                }
+                RawTables.Changes changes = RawTables.apply(spark, target, good, feed.keys(), null, state.runId);
+                long fileAccepted = changes.inserted() + changes.updated() + changes.unchanged();
+                Reconciliation.rowsAccountedFor(file.toString(), fileRows, target, fileAccepted, feed.quarantine().toString(), fileQuarantined);
+                List<String> fileNotes = new ArrayList<>(drift);
+                if (parsed.blankLines() > 0) {
+                    fileNotes.add(parsed.blankLines() + " blank lines skipped");
+                }
+                if (!parsed.unmappedHeaders().isEmpty()) {
+                    fileNotes.add("columns not mapped, ignored: " + parsed.unmappedHeaders());
+                }
+                loaded.put(sha, name + " (run " + state.runId + ")");
+                state.files.add(new FileLog.Entry(sha, feed.name(), name, bytes.length, "loaded", state.runId, fileRows, fileAccepted,
+                        fileQuarantined, archiveTo.toString(), Instant.now(), fileNotes.isEmpty() ? null : String.join("; ", fileNotes)));
+                state.moves.add(new Move(file, archiveTo));
+                notes.add(name + ": " + fileRows + " rows" + (fileNotes.isEmpty() ? "" : " (" + String.join("; ", fileNotes) + ")"));
+                read += fileRows;
+                accepted += fileAccepted;
+                inserted += changes.inserted();
+                updated += changes.updated();
+                unchanged += changes.unchanged();
+                quarantined += fileQuarantined;
+                snapshot = changes.snapshotId();
+                progress.add(fileRows);
+            }
+        }
+        progress.done(read);
+        progress.message(String.format("%s file: %d inserted, %d updated, %d unchanged, %d quarantined (%s)", target, inserted, updated,
+                unchanged, quarantined, String.join("; ", notes)));
+        state.results.add(new TableResult(feed.target(), "file", read, accepted, inserted, updated, 0, unchanged, quarantined, snapshot,
+                null, null, files.size()));
+        state.ledger.add(new RunLedger.Entry(state.runId, STAGE, target, started, Instant.now(), "ok", read, accepted, snapshot,
+                String.join("; ", notes), new RunLedger.Detail("file", inserted, updated, 0L, unchanged, quarantined, null, null)));
+    }
+
+    private static StructType schema(Feed feed) {
+        StructType schema = new StructType();
+        for (Feed.Column column : feed.columns()) {
+            schema = schema.add(column.name(), column.sparkType(), true);
+        }
+        return schema.add("_line", DataTypes.IntegerType, false)
+                .add("_record", DataTypes.StringType, true)
+                .add(Checks.REASONS, DataTypes.createArrayType(DataTypes.StringType, true), false);
+    }
+
+    private static List<Row> rows(FeedReader.Parsed parsed) {
+        List<Row> rows = new ArrayList<>(parsed.rows().size());
+        for (FeedReader.ParsedRow row : parsed.rows()) {
+            Object[] values = new Object[row.values().length + 3];
+            System.arraycopy(row.values(), 0, values, 0, row.values().length);
+            values[row.values().length] = row.line();
+            values[row.values().length + 1] = row.record();
+            values[row.values().length + 2] = List.copyOf(row.reasons());
+            rows.add(RowFactory.create(values));
+        }
+        return rows;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Loaded and duplicate files leave the inbox once the run is committed; a file that cannot move is loaded-and-skipped next time. */
+    private void archive(List<Move> moves) {
+        for (Move move : moves) {
+            try {
+                Files.createDirectories(move.to().getParent());
+                try {
+                    Files.move(move.from(), move.to(), StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(move.from(), move.to(), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                progress.message("could not archive " + move.from() + " to " + move.to() + ": " + e.getMessage()
+                        + " (it is recorded as loaded: the next run archives it without loading it again)");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the run as one unit
+
+    private static List<String> touched(List<SourceTable> tables, List<Feed> feeds) {
+        List<String> names = new ArrayList<>();
+        tables.forEach(t -> {
+            names.add(t.target().toString());
+            names.add(t.quarantine().toString());
+        });
+        feeds.forEach(f -> {
+            names.add(f.target().toString());
+            names.add(f.quarantine().toString());
+        });
+        names.add(Watermarks.TABLE);
+        names.add(FileLog.TABLE);
+        return names;
+    }
+
+    private static Map<String, Long> snapshots(SparkSession spark, List<String> tables) {
+        Map<String, Long> snapshots = new LinkedHashMap<>();
+        for (String table : tables) {
+            snapshots.put(table, spark.catalog().tableExists(table) ? RawTables.snapshot(spark, table) : null);
+        }
+        return snapshots;
+    }
+
+    /** Every table back to its snapshot before the run; tables the run created are dropped. */
+    static void rollBack(SparkSession spark, Map<String, Long> before) {
+        for (Map.Entry<String, Long> entry : before.entrySet()) {
+            String name = entry.getKey();
+            if (!spark.catalog().tableExists(name)) {
+                continue;
+            }
+            if (entry.getValue() == null) {
+                spark.sql("DROP TABLE " + name + " PURGE");
+                continue;
+            }
+            try {
+                Table table = Spark3Util.loadIcebergTable(spark, spark.conf().get("spark.sql.defaultCatalog") + "." + name);
+                table.refresh();
+                if (table.currentSnapshot() == null || table.currentSnapshot().snapshotId() != entry.getValue()) {
+                    table.manageSnapshots().setCurrentSnapshot(entry.getValue()).commit();
+                }
+            } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+                throw new IngestionException("cannot roll back " + name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Deals with the journal of a run whose process died holding the lock. */
+    private void recover(SparkSession spark, WriterLock lock, String runId) {
+        WriterLock.Journal journal = lock.previous();
+        Instant now = Instant.now();
+        String message;
+        if ("running".equals(journal.state())) {
+            progress.message("run " + journal.runId() + " (" + journal.holder() + ") stopped before finishing; rolling its tables back");
+            rollBack(spark, journal.before());
+            message = "stopped before finishing (" + journal.holder() + "); run " + runId + " rolled its tables back to their snapshots before it";
+        } else {
+            message = "stopped after committing its writes (" + journal.holder() + "); they were kept, its ledger lines are missing";
+        }
+        RunLedger.record(spark, List.of(new RunLedger.Entry(journal.runId(), STAGE, "*", now, now, "interrupted", 0, 0, null, message)));
+        lock.clear();
     }
 
     /** Every source system reachable and every table present, before anything is written. */
-    private void checkSources(List<SourceTable> tables) {
+    private static void checkSources(Settings settings, List<SourceTable> tables) {
         Map<String, List<SourceTable>> bySystem = tables.stream()
                 .collect(Collectors.groupingBy(SourceTable::system, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<SourceTable>> system : bySystem.entrySet()) {
-            String url = url(system.getKey());
-            try (Connection connection = DriverManager.getConnection(url, properties(system.getKey()));
+            String url = JdbcReader.url(settings, system.getKey());
+            try (Connection connection = DriverManager.getConnection(url, JdbcReader.properties(settings, system.getKey()));
                     Statement statement = connection.createStatement()) {
                 for (SourceTable table : system.getValue()) {
                     try {
@@ -114,103 +558,10 @@ public final class Ingestion {
         }
     }
 
-    private long ingest(SparkSession spark, SourceTable table, String runId) {
-        Properties properties = properties(table.system());
-        properties.setProperty("fetchsize", settings.text("ingest.fetch.size"));
-        Dataset<Row> source = spark.read().jdbc(url(table.system()), table.table(), properties);
-        for (String column : source.columns()) {
-            source = source.withColumnRenamed(column, column.toLowerCase(Locale.ROOT));
-        }
-        List<String> columns = List.of(source.columns());
-        for (String key : table.keys()) {
-            if (!columns.contains(key)) {
-                throw new IllegalArgumentException("key column " + key + " (setting ingest.tables) is not a column of "
-                        + table + " " + columns);
-            }
-        }
-        Dataset<Row> staged = source
-                .withColumn("_op", lit("U"))
-                .withColumn("_ingested_at", current_timestamp())
-                .withColumn("_run_id", lit(runId))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            long rows = staged.count();
-            String target = table.target().toString();
-            if (!spark.catalog().tableExists(target)) {
-                spark.sql("CREATE TABLE " + target + " (" + ddlColumns(staged) + ") USING iceberg TBLPROPERTIES ("
-                        + "'format-version'='2', 'write.merge.mode'='copy-on-write', 'write.update.mode'='copy-on-write', "
-                        + "'write.delete.mode'='copy-on-write')");
-            }
-            String view = "src_" + table.system() + "_" + table.table();
-            staged.createOrReplaceTempView(view);
-            spark.sql(mergeSql(target, view, table.keys(), columns, runId));
-            return rows;
-        } finally {
-            staged.unpersist();
-        }
-    }
-
-    static String mergeSql(String target, String view, List<String> keys, List<String> columns, String runId) {
-        String on = keys.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
-        String same = columns.stream().filter(c -> !keys.contains(c)).map(c -> "t." + c + " <=> s." + c)
-                .collect(Collectors.joining(" AND "));
-        String changed = same.isEmpty() ? "t._op = 'D'" : "t._op = 'D' OR NOT (" + same + ")";
-        return "MERGE INTO " + target + " t USING " + view + " s ON " + on
-                + " WHEN MATCHED AND (" + changed + ") THEN UPDATE SET *"
-                + " WHEN NOT MATCHED THEN INSERT *"
-                + " WHEN NOT MATCHED BY SOURCE AND t._op <> 'D' THEN UPDATE SET t._op = 'D', t._ingested_at = current_timestamp(), "
-                + "t._run_id = '" + runId.replace("'", "") + "'";
-    }
-
-    private static String ddlColumns(Dataset<Row> rows) {
-        return java.util.Arrays.stream(rows.schema().fields())
-                .map(f -> "`" + f.name() + "` " + f.dataType().sql())
-                .collect(Collectors.joining(", "));
-    }
-
-    private static Long currentSnapshot(Catalog catalog, TableId id) {
-        TableIdentifier identifier = TableIdentifier.of(Namespace.of(id.namespace()), id.name());
-        if (!catalog.tableExists(identifier)) {
-            return null;
-        }
-        Snapshot snapshot = catalog.loadTable(identifier).currentSnapshot();
-        return snapshot == null ? null : snapshot.snapshotId();
-    }
-
-    private static void rollBack(Catalog catalog, Map<TableId, Long> before) {
-        for (Map.Entry<TableId, Long> entry : before.entrySet()) {
-            TableIdentifier identifier = TableIdentifier.of(Namespace.of(entry.getKey().namespace()), entry.getKey().name());
-            if (!catalog.tableExists(identifier)) {
-                continue;
-            }
-            if (entry.getValue() == null) {
-                catalog.dropTable(identifier, true);
-                continue;
-            }
-            Table table = catalog.loadTable(identifier);
-            if (table.currentSnapshot() != null && table.currentSnapshot().snapshotId() != entry.getValue()) {
-                table.manageSnapshots().setCurrentSnapshot(entry.getValue()).commit();
-            }
-        }
-    }
-
-    private String url(String system) {
-        String url = settings.text("source." + system + ".url");
-        // An embedded H2 file database must exist already: without IFEXISTS H2 would create an empty one.
-        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
-            return url + ";IFEXISTS=TRUE";
-        }
-        return url;
-    }
-
-    private Properties properties(String system) {
-        Properties properties = new Properties();
-        properties.setProperty("user", settings.text("source." + system + ".user"));
-        properties.setProperty("password", settings.text("source." + system + ".password"));
-        return properties;
-    }
-
     private static String rootMessage(Throwable e) {
+        if (e instanceof IngestionException || e instanceof SettingsException || e instanceof IllegalArgumentException) {
+            return firstLine(String.valueOf(e.getMessage()));
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -222,4 +573,5 @@ public final class Ingestion {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
     }
+
 }

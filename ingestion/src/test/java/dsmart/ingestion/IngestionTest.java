@@ -93,7 +93,8 @@ class IngestionTest {
     void changesReplaceAndDeletionsBecomeTombstones(@TempDir Path dir) throws SQLException {
         Settings settings = generated(dir);
         Ingestion.run(settings, Progress.silent("test"));
-        sourceUpdate(settings, SourceSystem.CRM, "UPDATE customers SET customer_name = '新名字有限公司' WHERE customer_id = 2");
+        // A real source bumps its change cursor with every update; incremental runs rely on it.
+        sourceUpdate(settings, SourceSystem.CRM, "UPDATE customers SET customer_name = '新名字有限公司', updated_at = LOCALTIMESTAMP WHERE customer_id = 2");
         for (String child : new String[] {"receipt_allocations", "credit_notes", "collection_actions", "write_offs"}) {
             sourceUpdate(settings, SourceSystem.FINANCE, "DELETE FROM " + child + " WHERE invoice_id = 3"); // foreign keys to invoices
         }

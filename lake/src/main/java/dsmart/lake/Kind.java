@@ -1,9 +1,11 @@
 package dsmart.lake;
 
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -123,8 +125,114 @@ enum Kind {
     INGEST_TABLES {
         @Override
         String check(String value) {
-            return Pattern.matches("\\s*[a-z]\\w*\\.[a-z]\\w*:[a-z]\\w*(\\+[a-z]\\w*)*(\\s*,\\s*[a-z]\\w*\\.[a-z]\\w*:[a-z]\\w*(\\+[a-z]\\w*)*)*\\s*", value)
+            return value.isBlank() || Pattern.matches("\\s*[a-z]\\w*\\.[a-z]\\w*:[a-z]\\w*(\\+[a-z]\\w*)*(\\s*,\\s*[a-z]\\w*\\.[a-z]\\w*:[a-z]\\w*(\\+[a-z]\\w*)*)*\\s*", value)
                     ? null : "must be a comma-separated list of system.table:key[+key...]";
+        }
+    },
+    // --- ingestion ------------------------------------------------------------------------
+    BOOLEAN {
+        @Override
+        String check(String value) {
+            return Set.of("true", "false").contains(value.strip()) ? null : "must be true or false";
+        }
+    },
+    NON_NEGATIVE_INT {
+        @Override
+        String check(String value) {
+            try {
+                return Integer.parseInt(value.strip()) >= 0 ? null : "must be a whole number, 0 or above";
+            } catch (NumberFormatException e) {
+                return "must be a whole number, 0 or above";
+            }
+        }
+    },
+    /** A column name, or empty for none. */
+    OPTIONAL_IDENTIFIER {
+        @Override
+        String check(String value) {
+            return value.isEmpty() || Pattern.matches(NAME, value) ? null : "must be empty or a lower-case column name";
+        }
+    },
+    /** Comma-separated column names, possibly none. */
+    IDENTIFIER_LIST {
+        @Override
+        String check(String value) {
+            return value.isBlank() || Pattern.matches(NAME + "(\\s*,\\s*" + NAME + ")*", value.strip())
+                    ? null : "must be comma-separated lower-case column names";
+        }
+    },
+    /** A primary key: column[+column...]. */
+    KEY_COLUMNS {
+        @Override
+        String check(String value) {
+            return Pattern.matches(NAME + "(\\+" + NAME + ")*", value.strip()) ? null : "must be column[+column...]";
+        }
+    },
+    /** Accepted values, separated by |. */
+    VALUE_LIST {
+        @Override
+        String check(String value) {
+            return value.isBlank() ? "must list the accepted values separated by |" : null;
+        }
+    },
+    /** A column of a lake table: namespace.table.column. */
+    TABLE_COLUMN {
+        @Override
+        String check(String value) {
+            return Pattern.matches(NAME + "\\." + NAME + "\\." + NAME, value.strip()) ? null : "must be namespace.table.column";
+        }
+    },
+    /** A charset that keeps line feed, quote and the usual delimiters as single ASCII bytes (UTF-8, GBK, GB18030, ISO-8859-1...). */
+    CHARSET {
+        @Override
+        String check(String value) {
+            try {
+                Charset charset = Charset.forName(value.strip());
+                for (String ascii : new String[] {"\n", "\r", "\"", ",", ";", "|", "\t"}) {
+                    byte[] bytes = ascii.getBytes(charset);
+                    if (bytes.length != 1 || bytes[0] != ascii.charAt(0)) {
+                        return "must be an ASCII-compatible charset such as UTF-8 or GBK";
+                    }
+                }
+                return null;
+            } catch (IllegalArgumentException e) {
+                return "must be a charset name such as UTF-8 or GBK";
+            }
+        }
+    },
+    /** One character, or the words tab / space; empty for none where allowed. */
+    SEPARATOR {
+        @Override
+        String check(String value) {
+            return value.isEmpty() || value.equals("tab") || value.equals("space") || value.codePointCount(0, value.length()) == 1
+                    ? null : "must be one character, tab, space or empty";
+        }
+    },
+    /** Date-time patterns (java.time), separated by |; the first that parses wins. */
+    DATE_PATTERNS {
+        @Override
+        String check(String value) {
+            if (value.isBlank()) {
+                return "must be one or more date patterns separated by |";
+            }
+            try {
+                for (String pattern : value.split("\\|")) {
+                    DateTimeFormatter.ofPattern(pattern.strip());
+                }
+                return null;
+            } catch (IllegalArgumentException e) {
+                return "must be date patterns such as yyyy-MM-dd separated by |: " + e.getMessage();
+            }
+        }
+    },
+    /** column:type,... with type string, int, bigint, decimal(p,s), date, timestamp or boolean. */
+    FEED_COLUMNS {
+        @Override
+        String check(String value) {
+            String type = "(string|int|bigint|date|timestamp|boolean|decimal\\(\\s*\\d{1,2}\\s*,\\s*\\d{1,2}\\s*\\))";
+            String column = NAME + "\\s*:\\s*" + type;
+            return Pattern.matches(column + "(\\s*,\\s*" + column + ")*", value.strip())
+                    ? null : "must be column:type,... with type string, int, bigint, decimal(p,s), date, timestamp or boolean";
         }
     },
     IDENTIFIER {
@@ -133,6 +241,8 @@ enum Kind {
             return Pattern.matches("[a-z][a-z0-9_]*", value) ? null : "must be lower-case letters, digits and _";
         }
     };
+
+    private static final String NAME = "[a-z][a-z0-9_]*";
 
     abstract String check(String value);
 }

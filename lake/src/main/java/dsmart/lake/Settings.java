@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -32,6 +34,7 @@ public final class Settings {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z0-9._]+)}");
 
     private static final Map<String, Kind> KINDS = kinds();
+    private static final List<Family> FAMILIES = families();
 
     private final Map<String, String> values;
 
@@ -53,6 +56,32 @@ public final class Settings {
             throw new SettingsException("unknown setting " + key);
         }
         return value;
+    }
+
+    /** Whether a key has a value: always for the fixed keys, only when set for keys of a family. */
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /** The value of a key, or the fallback when it is not set (keys of a family have no default). */
+    public String text(String key, String fallback) {
+        String value = values.get(key);
+        return value == null ? fallback : value;
+    }
+
+    public boolean bool(String key) {
+        return Boolean.parseBoolean(text(key).strip());
+    }
+
+    /** Every set key starting with prefix and its value, sorted by key. */
+    public Map<String, String> startingWith(String prefix) {
+        Map<String, String> found = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key, value);
+            }
+        });
+        return found;
     }
 
     public int integer(String key) {
@@ -143,7 +172,7 @@ public final class Settings {
 
         private Builder layer(String source, Map<String, String> layer) {
             layer.forEach((key, value) -> {
-                if (!KINDS.containsKey(key)) {
+                if (kind(key) == null) {
                     throw new SettingsException("unknown setting " + key + "=" + value + " (from " + source + ")");
                 }
             });
@@ -158,7 +187,7 @@ public final class Settings {
             raw.keySet().forEach(key -> resolved.put(key, resolve(key, raw, 0)));
             resolved.put("lake.warehouse", location(resolved.get("lake.warehouse")));
             resolved.forEach((key, value) -> {
-                String problem = KINDS.get(key).check(value);
+                String problem = kind(key).check(value);
                 if (problem != null) {
                     throw new SettingsException("bad setting " + key + "=" + value + ": " + problem);
                 }
@@ -218,6 +247,66 @@ public final class Settings {
         return KINDS.keySet();
     }
 
+    /** The documented forms of the key families, such as ingest.table.<system>.<table>.cursor. */
+    static List<String> familyForms() {
+        return FAMILIES.stream().map(Family::form).toList();
+    }
+
+    private static Kind kind(String key) {
+        Kind kind = KINDS.get(key);
+        if (kind != null) {
+            return kind;
+        }
+        for (Family family : FAMILIES) {
+            if (family.pattern().matcher(key).matches()) {
+                return family.kind();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A family of keys with per-item parts, written in the defaults file as e.g.
+     * {@code ingest.table.<system>.<table>.cursor}: each {@code <part>} is a lower-case name. Keys of a
+     * family have no default; they are validated like any other key and cannot come from the environment.
+     */
+    private record Family(String form, Pattern pattern, Kind kind) {
+        static Family of(String form, Kind kind) {
+            String regex = Pattern.quote(form).replaceAll("<[a-z]+>", "\\\\E[a-z][a-z0-9_]*\\\\Q");
+            return new Family(form, Pattern.compile(regex), kind);
+        }
+    }
+
+    private static List<Family> families() {
+        List<Family> families = new ArrayList<>();
+        // --- ingestion: per source table (system.table of ingest.tables) ---
+        String table = "ingest.table.<system>.<table>.";
+        families.add(Family.of(table + "cursor", Kind.OPTIONAL_IDENTIFIER));
+        families.add(Family.of(table + "full", Kind.BOOLEAN));
+        families.add(Family.of(table + "soft.delete", Kind.OPTIONAL_IDENTIFIER));
+        families.add(Family.of(table + "split", Kind.OPTIONAL_IDENTIFIER));
+        families.add(Family.of(table + "required", Kind.IDENTIFIER_LIST));
+        families.add(Family.of(table + "accepted.<column>", Kind.VALUE_LIST));
+        families.add(Family.of(table + "references.<column>", Kind.TABLE_COLUMN));
+        // --- ingestion: per file feed (inbox sub-folder) ---
+        String feed = "ingest.feed.<feed>.";
+        families.add(Family.of(feed + "columns", Kind.FEED_COLUMNS));
+        families.add(Family.of(feed + "key", Kind.KEY_COLUMNS));
+        families.add(Family.of(feed + "table", Kind.IDENTIFIER));
+        families.add(Family.of(feed + "header.<column>", Kind.NON_EMPTY));
+        families.add(Family.of(feed + "encoding", Kind.CHARSET));
+        families.add(Family.of(feed + "delimiter", Kind.SEPARATOR));
+        families.add(Family.of(feed + "date.format", Kind.DATE_PATTERNS));
+        families.add(Family.of(feed + "timestamp.format", Kind.DATE_PATTERNS));
+        families.add(Family.of(feed + "decimal.separator", Kind.SEPARATOR));
+        families.add(Family.of(feed + "thousands.separator", Kind.SEPARATOR));
+        families.add(Family.of(feed + "sheet", Kind.TEXT));
+        families.add(Family.of(feed + "required", Kind.IDENTIFIER_LIST));
+        families.add(Family.of(feed + "accepted.<column>", Kind.VALUE_LIST));
+        families.add(Family.of(feed + "references.<column>", Kind.TABLE_COLUMN));
+        return List.copyOf(families);
+    }
+
     private static Map<String, Kind> kinds() {
         Map<String, Kind> kinds = new TreeMap<>();
         kinds.put("data.dir", Kind.NON_EMPTY);
@@ -248,6 +337,18 @@ public final class Settings {
         kinds.put("spark.shuffle.partitions", Kind.POSITIVE_INT);
         kinds.put("ingest.fetch.size", Kind.POSITIVE_INT);
         kinds.put("ingest.tables", Kind.INGEST_TABLES);
+        // --- ingestion ---
+        kinds.put("ingest.cursor.column", Kind.OPTIONAL_IDENTIFIER);
+        kinds.put("ingest.overlap.minutes", Kind.NON_NEGATIVE_INT);
+        kinds.put("ingest.soft.delete.column", Kind.OPTIONAL_IDENTIFIER);
+        kinds.put("ingest.delete.check.minutes", Kind.NON_NEGATIVE_INT);
+        kinds.put("ingest.partition.rows", Kind.POSITIVE_INT);
+        kinds.put("ingest.partitions.max", Kind.POSITIVE_INT);
+        kinds.put("ingest.schema.evolve", Kind.BOOLEAN);
+        kinds.put("ingest.lock.wait.seconds", Kind.NON_NEGATIVE_INT);
+        kinds.put("ingest.inbox.dir", Kind.NON_EMPTY);
+        kinds.put("ingest.archive.dir", Kind.NON_EMPTY);
+        // --- end of ingestion ---
         kinds.put("serving.engine", Kind.ENGINE);
         kinds.put("serving.trino.url", Kind.OPTIONAL_JDBC_URL);
         kinds.put("serving.trino.user", Kind.TEXT);

@@ -1,0 +1,303 @@
+package dsmart.ingestion;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import dsmart.lake.spark.Sparks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writing raw.* and quarantine.* tables: creation, schema drift, the change classification (insert, update,
+ * delete, unchanged) and the single MERGE that applies the changes.
+ */
+final class RawTables {
+    /** Lineage columns of every raw row; not compared when deciding whether a row changed. */
+    static final List<String> META = List.of("_op", "_ingested_at", "_run_id");
+    static final String SOURCE_FILE = "_source_file";
+    private static final String CHANGE = "_change";
+    private static final String PROPERTIES = "TBLPROPERTIES ('format-version'='2', 'write.merge.mode'='copy-on-write', "
+            + "'write.update.mode'='copy-on-write', 'write.delete.mode'='copy-on-write')";
+    /**
+     * quarantine.*: the run, where the row came from (system.table, or feed/file), its key or line, the row as text,
+     * every reason as a JSON array of strings (text, so that every engine reads it; Spark: from_json(reasons, 'array<string>'))
+     * and how many there are.
+     */
+    static final StructType QUARANTINE = new StructType()
+            .add("run_id", DataTypes.StringType, true)
+            .add("source", DataTypes.StringType, true)
+            .add("locator", DataTypes.StringType, true)
+            .add("record", DataTypes.StringType, true)
+            .add("reasons", DataTypes.StringType, true)
+            .add("reason_count", DataTypes.IntegerType, true)
+            .add("quarantined_at", DataTypes.TimestampType, true);
+
+    private RawTables() {}
+
+    /** What a MERGE did. Deletes are split into tombstones from source rows (soft deletes) and from absent keys. */
+    record Changes(long inserted, long updated, long deletedFromRows, long deletedAbsent, long unchanged, Long snapshotId) {
+        long deleted() {
+            return deletedFromRows + deletedAbsent;
+        }
+
+        long written() {
+            return inserted + updated + deleted();
+        }
+    }
+
+    static boolean isMeta(String column) {
+        return META.contains(column) || column.equals(SOURCE_FILE);
+    }
+
+    static void create(SparkSession spark, String target, StructType schema) {
+        spark.sql("CREATE TABLE " + target + " (" + Arrays.stream(schema.fields())
+                .map(f -> "`" + f.name() + "` " + f.dataType().sql()).collect(Collectors.joining(", ")) + ") USING iceberg " + PROPERTIES);
+    }
+
+    /**
+     * Lines the staged rows up with an existing raw table: a new source column is added to raw, a widened type
+     * (int to bigint, float to double, decimal precision) widens raw, a narrower source type is cast up; any other
+     * difference fails naming the column. With evolve false every difference fails. Returns the rows in raw's
+     * column order and types; what was changed in raw is appended to changes.
+     */
+    static Dataset<Row> align(SparkSession spark, String target, Dataset<Row> staged, boolean evolve, String source, List<String> changes) {
+        Map<String, DataType> raw = new LinkedHashMap<>();
+        for (StructField field : spark.table(target).schema().fields()) {
+            raw.put(field.name(), field.dataType());
+        }
+        Map<String, DataType> incoming = new LinkedHashMap<>();
+        for (StructField field : staged.schema().fields()) {
+            incoming.put(field.name(), field.dataType());
+        }
+        for (Map.Entry<String, DataType> column : raw.entrySet()) {
+            if (!isMeta(column.getKey()) && !incoming.containsKey(column.getKey())) {
+                throw new IngestionException("schema drift: column " + column.getKey() + " of " + target + " is gone from " + source
+                        + " (dropped or renamed at the source); raw keeps its history, so ingestion stops until the column is back "
+                        + "or " + target + " is rebuilt", null);
+            }
+        }
+        String lastData = raw.keySet().stream().filter(c -> !isMeta(c)).reduce((a, b) -> b).orElse(null);
+        for (Map.Entry<String, DataType> column : incoming.entrySet()) {
+            String name = column.getKey();
+            DataType from = column.getValue();
+            DataType to = raw.get(name);
+            if (isMeta(name)) {
+                continue;
+            }
+            if (to == null) {
+                if (!evolve) {
+                    throw new IngestionException("schema drift: " + source + " has a new column " + name + " " + from.sql()
+                            + " that " + target + " lacks (setting ingest.schema.evolve=false)", null);
+                }
+                spark.sql("ALTER TABLE " + target + " ADD COLUMN `" + name + "` " + from.sql() + (lastData == null ? "" : " AFTER `" + lastData + "`"));
+                changes.add("added column " + name + " " + from.sql());
+                lastData = name;
+            } else if (!to.equals(from)) {
+                if (widens(from, to)) {
+                    continue; // cast up below
+                }
+                if (widens(to, from)) {
+                    if (!evolve) {
+                        throw new IngestionException("schema drift: column " + name + " of " + source + " widened from " + to.sql() + " to "
+                                + from.sql() + " (setting ingest.schema.evolve=false)", null);
+                    }
+                    spark.sql("ALTER TABLE " + target + " ALTER COLUMN `" + name + "` TYPE " + from.sql());
+                    changes.add("widened column " + name + " from " + to.sql() + " to " + from.sql());
+                } else {
+                    throw new IngestionException("schema drift: column " + name + " of " + source + " changed type from " + to.sql()
+                            + " to " + from.sql() + ", which " + target + " cannot take (only int to bigint, float to double and "
+                            + "decimal precision can widen)", null);
+                }
+            }
+        }
+        spark.catalog().refreshTable(target);
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : spark.table(target).schema().fields()) {
+            if (incoming.containsKey(field.name())) {
+                Column value = col("`" + field.name() + "`");
+                columns.add(incoming.get(field.name()).equals(field.dataType()) ? value : value.cast(field.dataType()).as(field.name()));
+            }
+        }
+        return staged.select(columns.toArray(Column[]::new));
+    }
+
+    /** Whether a value of type from always fits type to, the widenings Iceberg allows. */
+    static boolean widens(DataType from, DataType to) {
+        if (from.equals(DataTypes.IntegerType) || from.equals(DataTypes.ShortType) || from.equals(DataTypes.ByteType)) {
+            return to.equals(DataTypes.LongType) || (to.equals(DataTypes.IntegerType) && !from.equals(DataTypes.IntegerType));
+        }
+        if (from.equals(DataTypes.FloatType)) {
+            return to.equals(DataTypes.DoubleType);
+        }
+        if (from instanceof DecimalType f && to instanceof DecimalType t) {
+            return f.scale() == t.scale() && t.precision() > f.precision();
+        }
+        return false;
+    }
+
+    /**
+     * Applies a batch of source rows (data columns in raw's order, then _op, _ingested_at, _run_id and maybe
+     * _source_file) to raw by key: new keys inserted, changed rows replaced, identical rows left alone. When
+     * presentKeys is given (a full read, or a key-only read of the source), live raw rows whose key is not among
+     * them become tombstones. One MERGE, one snapshot; none when nothing changed.
+     */
+    static Changes apply(SparkSession spark, String target, Dataset<Row> batch, List<String> keys, Dataset<Row> presentKeys, String runId) {
+        return apply(spark, target, batch, keys, presentKeys, runId, null);
+    }
+
+    /** What the caller knows of a batch already (saves Spark jobs): its rows, how many are tombstones, its first key's range. */
+    record Facts(long rows, long tombstones, Object firstKeyMin, Object firstKeyMax) {}
+
+    static Changes apply(SparkSession spark, String target, Dataset<Row> batch, List<String> keys, Dataset<Row> presentKeys, String runId,
+            Facts facts) {
+        Dataset<Row> raw = spark.table(target);
+        boolean empty = snapshot(spark, target) == null;
+        List<String> rawColumns = List.of(raw.columns());
+        List<String> compared = rawColumns.stream().filter(c -> !isMeta(c) && !keys.contains(c)).toList();
+        Dataset<Row> ordered = batch.select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new));
+        if (facts == null) {
+            Row row = ordered.selectExpr("count(*)", "count_if(_op = 'D')", "min(`" + keys.get(0) + "`)", "max(`" + keys.get(0) + "`)").first();
+            facts = new Facts(row.getLong(0), row.getLong(1), row.get(2), row.get(3));
+        }
+        if (empty) {
+            if (facts.rows() > 0) {
+                Sparks.append(ordered, target);
+            }
+            return new Changes(facts.rows() - facts.tombstones(), 0, facts.tombstones(), 0, 0, snapshot(spark, target));
+        }
+
+        // Only the part of raw the batch can touch: Iceberg skips files by the first key column's min/max.
+        Dataset<Row> candidates = raw;
+        if (facts.firstKeyMin() != null) {
+            candidates = raw.where(col("`" + keys.get(0) + "`").between(facts.firstKeyMin(), facts.firstKeyMax()));
+        }
+        List<Column> existing = new ArrayList<>();
+        for (String c : rawColumns) {
+            if (keys.contains(c) || compared.contains(c) || c.equals("_op")) {
+                existing.add(col("`" + c + "`").as("__t_" + c));
+            }
+        }
+        Dataset<Row> t = candidates.select(existing.toArray(Column[]::new));
+        Column on = null;
+        for (String k : keys) {
+            Column eq = col("`" + k + "`").equalTo(col("__t_" + k));
+            on = on == null ? eq : on.and(eq);
+        }
+        Column same = lit(true);
+        for (String c : compared) {
+            same = same.and(col("`" + c + "`").eqNullSafe(col("__t_" + c)));
+        }
+        Column absent = col("__t_" + keys.get(0)).isNull();
+        Column change = when(absent.and(col("_op").equalTo("D")), lit("D"))
+                .when(absent, lit("I"))
+                .when(same.and(col("_op").equalTo(col("__t__op"))), lit("N"))
+                .when(col("_op").equalTo("D").and(col("__t__op").notEqual("D")), lit("D"))
+                .otherwise(lit("U"));
+        // Checkpointed, not cached: the MERGE below writes the table this plan reads, and Spark would re-run a cached
+        // plan over the new snapshot (or refuse a MERGE source that references its own target).
+        Dataset<Row> classified = ordered.join(t, on, "left").withColumn(CHANGE, change).localCheckpoint();
+        Trace.lap("  classify");
+        {
+            Map<String, Long> counts = new LinkedHashMap<>(Map.of("I", 0L, "U", 0L, "D", 0L, "N", 0L));
+            for (Row row : classified.groupBy(CHANGE).count().collectAsList()) {
+                counts.put(row.getString(0), row.getLong(1));
+            }
+            Dataset<Row> changes = classified.where(col(CHANGE).notEqual("N"))
+                    .select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new));
+            long absentDeleted = 0;
+            Dataset<Row> tombstones = null;
+            if (presentKeys != null) {
+                Dataset<Row> batchKeys = ordered.select(keys.stream().map(k -> col("`" + k + "`")).toArray(Column[]::new));
+                tombstones = raw.where(col("_op").notEqual("D"))
+                        .join(presentKeys, seq(keys), "left_anti")
+                        .join(batchKeys, seq(keys), "left_anti")
+                        .withColumn("_op", lit("D"))
+                        .withColumn("_ingested_at", current_timestamp())
+                        .withColumn("_run_id", lit(runId))
+                        .select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new))
+                        .localCheckpoint();
+                absentDeleted = tombstones.count();
+        Trace.lap("  tombstones");
+                if (absentDeleted > 0) {
+                    changes = changes.unionByName(tombstones);
+                }
+            }
+            long changed = counts.get("I") + counts.get("U") + counts.get("D") + absentDeleted;
+            if (changed > 0) {
+                String view = "changes_" + target.replace('.', '_') + "_" + Math.abs(runId.hashCode());
+                changes.createOrReplaceTempView(view);
+                String match = keys.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
+                spark.sql("MERGE INTO " + target + " t USING " + view + " s ON " + match
+                        + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
+                spark.catalog().dropTempView(view);
+                Trace.lap("  merge");
+            }
+            return new Changes(counts.get("I"), counts.get("U"), counts.get("D"), absentDeleted, counts.get("N"), snapshot(spark, target));
+        }
+    }
+
+    static scala.collection.immutable.Seq<String> seq(List<String> columns) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(columns).toList();
+    }
+
+    /**
+     * Rows of raw written by this run (reconciliation: must equal inserted + updated + deleted). When the run wrote the
+     * table's first snapshot, every row is the run's and Iceberg's snapshot summary counts them without a scan.
+     */
+    static long writtenBy(SparkSession spark, String target, String runId, boolean firstSnapshot) {
+        if (firstSnapshot) {
+            try {
+                org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark,
+                        spark.conf().get("spark.sql.defaultCatalog") + "." + target);
+                String total = iceberg.currentSnapshot().summary().get("total-records");
+                if (total != null) {
+                    return Long.parseLong(total);
+                }
+            } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+                // fall through to counting
+            }
+        }
+        return spark.table(target).where(col("_run_id").equalTo(runId)).count();
+    }
+
+    /** The current snapshot of a table from its Iceberg metadata (no Spark job); null when it has none. */
+    static Long snapshot(SparkSession spark, String table) {
+        try {
+            org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark,
+                    spark.conf().get("spark.sql.defaultCatalog") + "." + table);
+            org.apache.iceberg.Snapshot current = iceberg.currentSnapshot();
+            return current == null ? null : current.snapshotId();
+        } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+            throw new IngestionException("cannot read the snapshot of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends rows (QUARANTINE schema) to a quarantine table, created on first use; returns the rows the table has for this run and source. */
+    static long quarantine(SparkSession spark, String table, Dataset<Row> rows, String runId, String source) {
+        if (!spark.catalog().tableExists(table)) {
+            create(spark, table, QUARANTINE);
+        }
+        Sparks.append(rows, table);
+        return spark.table(table).where(col("run_id").equalTo(runId).and(col("source").equalTo(source))).count();
+    }
+
+    static Set<String> columnsOf(SparkSession spark, String table) {
+        return Set.of(spark.table(table).columns());
+    }
+}
