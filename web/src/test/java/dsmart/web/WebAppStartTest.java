@@ -23,7 +23,7 @@ class WebAppStartTest {
 
     @BeforeAll
     static void users() {
-        users = List.of(new WebUser(NAME, Role.ADMIN, Passwords.hash(PASSWORD.toCharArray())));
+        users = List.of(new WebUser(NAME, Role.EXECUTIVE, Passwords.hash(PASSWORD.toCharArray())));
     }
 
     @AfterAll
