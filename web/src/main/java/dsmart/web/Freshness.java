@@ -15,21 +15,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When the data an answer read was written: for each snapshot id the answer carries, the end of the
- * successful pipeline run that wrote it, from {@code ops.runs} (which records the snapshot id each run
- * committed). A snapshot the ledger does not know (written outside the pipeline, or ops.runs missing) keeps
- * its id only. The look-up goes through the port, so it is cached with the ledger's own snapshot.
+ * When the data an answer read was written: for each snapshot id the answer carries, the end of the first
+ * successful pipeline run that recorded it in {@code ops.runs} (the ledger records the table's snapshot id
+ * after each run; a later run that left the table unchanged records the same id again, hence the first).
+ * A snapshot the ledger does not know (written outside the pipeline, or ops.runs missing) keeps its id
+ * only. The look-up goes through the port; a commit time once found never changes, so it is also kept here
+ * (at most {@value #REMEMBERED} snapshots), and answers over known snapshots cost no second query.
  */
 final class Freshness {
     static final String SQL = """
-            SELECT target, snapshot_id, MAX(finished_at) AS committed_at
+            SELECT target, snapshot_id, MIN(finished_at) AS committed_at
             FROM ops.runs
             WHERE status = ? AND snapshot_id IN (%s)
             GROUP BY target, snapshot_id""";
 
+    static final int REMEMBERED = 4096;
+
     private static final Logger LOG = LoggerFactory.getLogger(Freshness.class);
     private final MartQuery mart;
     private volatile boolean warned;
+    private final Map<String, Instant> known = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     Freshness(MartQuery mart) {
         this.mart = requireNonNull(mart, "mart");
@@ -37,17 +47,24 @@ final class Freshness {
 
     /** table → when its snapshot in {@code snapshots} was committed, for the snapshots the ledger knows. */
     Map<String, Instant> committedAt(Map<String, Long> snapshots) {
+        Map<String, Instant> out = new LinkedHashMap<>();
         List<Object> params = new ArrayList<>();
         params.add("ok");
         List<String> marks = new ArrayList<>();
         snapshots.forEach((table, id) -> {
-            if (id != null && !table.equals("ops.runs")) {
+            if (id == null || table.equals("ops.runs")) {
+                return;
+            }
+            Instant remembered = known.get(table + "@" + id);
+            if (remembered != null) {
+                out.put(table, remembered);
+            } else {
                 params.add(id);
                 marks.add("?");
             }
         });
         if (marks.isEmpty()) {
-            return Map.of();
+            return Collections.unmodifiableMap(out);
         }
         QueryResult result;
         try {
@@ -57,9 +74,8 @@ final class Freshness {
                 warned = true;
                 LOG.warn("data freshness: ops.runs cannot be read, pages show snapshot ids only ({})", e.getMessage());
             }
-            return Map.of();
+            return Collections.unmodifiableMap(out);
         }
-        Map<String, Instant> out = new LinkedHashMap<>();
         int target = result.columnIndex("target");
         int snapshot = result.columnIndex("snapshot_id");
         int committed = result.columnIndex("committed_at");
@@ -68,7 +84,11 @@ final class Freshness {
             Object id = row.get(snapshot);
             Long wanted = snapshots.get(table);
             if (wanted != null && id instanceof Number number && number.longValue() == wanted) {
-                out.put(table, Times.toInstant(row.get(committed)));
+                Instant at = Times.toInstant(row.get(committed));
+                if (at != null) {
+                    out.put(table, at);
+                    known.put(table + "@" + wanted, at);
+                }
             }
         }
         return Collections.unmodifiableMap(out);

@@ -15,6 +15,7 @@ enum Lang {
 
     static final String COOKIE = "dsmart_lang";
     static final Lang DEFAULT = ZH_CN;
+    private static final String ATTRIBUTE = "dsmart.web.lang";
 
     final String tag;
 
@@ -66,8 +67,18 @@ enum Lang {
         return best;
     }
 
-    /** The language of this request; a valid {@code lang} parameter is remembered in a cookie. */
+    /** The language of this request (worked out once); a valid {@code lang} parameter is remembered in a cookie. */
     static Lang of(Context ctx) {
+        Lang known = ctx.attribute(ATTRIBUTE);
+        if (known != null) {
+            return known;
+        }
+        Lang lang = resolve(ctx);
+        ctx.attribute(ATTRIBUTE, lang);
+        return lang;
+    }
+
+    private static Lang resolve(Context ctx) {
         Lang asked = ofTag(ctx.queryParam("lang"));
         if (asked != null) {
             // name, value, path, max age, secure, HttpOnly, domain, SameSite

@@ -135,7 +135,7 @@ final class PipelinePage implements WebPage {
                 }
                 table.put("readable", true);
             } catch (QueryException e) {
-                LOG.warn("pipeline status: table {} cannot be read: {}", name, e.getMessage());
+                LOG.debug("pipeline status: table {} cannot be read: {}", name, e.getMessage());
                 table.put("rows", null);
                 table.put("snapshot_id", null);
                 table.put("readable", false);

@@ -62,7 +62,10 @@ final class SalesMart {
             new Run("20250401T020000-cccc0003", "ingest", "*", "2025-04-01T02:00:00Z", "2025-04-01T02:00:01Z",
                     "failed", 0, 0, null, "source crm unreachable: connection refused"),
             new Run("20250401T020100-dddd0004", "transform", "mart.sales_monthly", "2025-04-01T02:02:00Z", SALES_COMMITTED,
-                    "ok", 0, 18, SALES_SNAPSHOT, null));
+                    "ok", 0, 18, SALES_SNAPSHOT, null),
+            // a later ingest that found the customers unchanged: the same snapshot id, recorded again
+            new Run("20250402T020000-eeee0005", "ingest", "raw.crm_customers", "2025-04-02T02:00:00Z", "2025-04-02T02:00:07Z",
+                    "ok", 2000, 0, 111L, null));
 
     private SalesMart() {}
 
