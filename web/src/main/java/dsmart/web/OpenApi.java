@@ -26,7 +26,8 @@ final class OpenApi {
                 + "session cookie DSMART_SESSION then authenticates. Every state-changing request carries the session's "
                 + "CSRF token (form field " + Csrf.FORM_FIELD + " or header " + Csrf.HEADER + "; GET /api/session gives it). "
                 + "x-roles lists who may call an operation: others get 401 (not logged in) or 403. JSON answers that read "
-                + "the lake carry `snapshots` (table → snapshot id) and `data_as_of` (table → commit time). "
+                + "the lake carry `snapshots` (table → snapshot id, as a decimal string: the ids exceed JavaScript's exact "
+                + "integers) and `data_as_of` (table → ISO-8601 commit time). "
                 + "Static assets under /assets/ and /webjars/ are public.");
         doc.put("info", info);
 

@@ -129,7 +129,8 @@ final class PipelinePage implements WebPage {
                 QueryResult count = web.mart.query(COUNT_SQL.formatted(name), List.of());
                 read.add(count);
                 table.put("rows", count.rows().get(0).get(0));
-                table.put("snapshot_id", count.snapshots().get(name));
+                Long id = count.snapshots().get(name);
+                table.put("snapshot_id", id == null ? null : id.toString()); // text: exceeds JavaScript's exact integers
                 if (count.snapshots().get(name) != null) {
                     current.put(name, count.snapshots().get(name));
                 }

@@ -39,7 +39,8 @@ final class WebContext {
     }
 
     /**
-     * Answers body as JSON with the snapshot ids every result read ({@code snapshots}: table → id) and when
+     * Answers body as JSON with the snapshot ids every result read ({@code snapshots}: table → id as a
+     * decimal string, since Iceberg's 64-bit ids lose digits as JavaScript numbers) and when
      * those snapshots were committed ({@code data_as_of}: table → ISO instant, where the run ledger knows).
      */
     void answer(Context ctx, Map<String, Object> body, QueryResult... results) {
@@ -48,7 +49,9 @@ final class WebContext {
             snapshots.putAll(result.snapshots());
         }
         Map<String, Object> out = new LinkedHashMap<>(body);
-        out.put("snapshots", snapshots);
+        Map<String, String> ids = new LinkedHashMap<>();
+        snapshots.forEach((table, id) -> ids.put(table, id == null ? null : id.toString()));
+        out.put("snapshots", ids); // as text: Iceberg ids exceed JavaScript's exact integers (2^53)
         Map<String, String> asOf = new LinkedHashMap<>();
         for (Map.Entry<String, Instant> entry : freshness.committedAt(snapshots).entrySet()) {
             asOf.put(entry.getKey(), entry.getValue() == null ? null : entry.getValue().toString());

@@ -49,7 +49,7 @@ final class SalesMart {
                long rowsRead, long rowsWritten, Long snapshotId, String message) {}
 
     /** The snapshot of mart.sales_monthly the tests' ports report, and the run that committed it. */
-    static final long SALES_SNAPSHOT = 8_812_345_678L;
+    static final long SALES_SNAPSHOT = 7_423_410_508_230_760_006L; // as large as Iceberg makes them: beyond 2^53
     static final String SALES_COMMITTED = "2025-04-01T02:03:04Z";
 
     static final List<Run> RUNS = List.of(

@@ -335,7 +335,9 @@ class WebAppHttpTest {
     void answersCarryTheSnapshotIdsAndWhenTheyWereCommitted() {
         JsonNode body = Http.json(as(EXEC).get("/api/sales-monthly"));
 
-        assertThat(body.get("snapshots").get("mart.sales_monthly").asLong()).isEqualTo(SalesMart.SALES_SNAPSHOT);
+        // as text: a 64-bit id must reach JavaScript with every digit
+        assertThat(body.get("snapshots").get("mart.sales_monthly").isTextual()).isTrue();
+        assertThat(body.get("snapshots").get("mart.sales_monthly").asText()).isEqualTo(String.valueOf(SalesMart.SALES_SNAPSHOT));
         assertThat(body.get("data_as_of").get("mart.sales_monthly").asText()).isEqualTo(SalesMart.SALES_COMMITTED);
     }
 
