@@ -7,13 +7,15 @@ import dsmart.web.Role;
 import dsmart.web.WebApp;
 import dsmart.web.WebConfig;
 import dsmart.web.WebUser;
+import dsmart.web.WebUsers;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The dashboard and its serving port, started together and closed together. */
 final class Server implements AutoCloseable {
     static final String DEMO_PASSWORD = "dsmart";
-    static final List<String> DEMO_USERS = List.of("exec:EXECUTIVE", "hr:HR", "audit:AUDIT", "admin:ADMIN");
+    static final List<String> DEMO_USERS = List.of("exec:EXECUTIVE", "east:REGION_MANAGER:EAST", "hr:HR", "audit:AUDIT", "admin:ADMIN");
 
     private final MartQuery port;
     private final WebApp web;
@@ -30,7 +32,11 @@ final class Server implements AutoCloseable {
         MartQuery port = Stages.engine(settings);
         try {
             String host = settings.text("web.host");
-            WebApp web = WebApp.start(new WebConfig(host, settings.integer("web.port"), users), port);
+            WebConfig config = new WebConfig(host, settings.integer("web.port"), users)
+                    .withAuditDir(Path.of(settings.text("data.dir"), "audit"))
+                    .withReportsDir(Path.of(settings.text("reports.dir")))
+                    .withZone(settings.zone());
+            WebApp web = WebApp.start(config, port);
             return new Server(port, web, host);
         } catch (RuntimeException e) {
             port.close();
@@ -46,28 +52,17 @@ final class Server implements AutoCloseable {
         return web.port();
     }
 
-    /** web.users as name:ROLE:hash entries; empty means the demo users, whose password is "dsmart". */
+    /** web.users as name:ROLE:hash[:region] entries; empty means the demo users, whose password is "dsmart". */
     static List<WebUser> users(Settings settings) {
         String text = settings.text("web.users").strip();
-        List<WebUser> users = new ArrayList<>();
-        if (text.isEmpty()) {
-            String hash = Passwords.hash(DEMO_PASSWORD.toCharArray());
-            for (String demo : DEMO_USERS) {
-                String[] parts = demo.split(":");
-                users.add(new WebUser(parts[0], Role.valueOf(parts[1]), hash));
-            }
-            return users;
+        if (!text.isEmpty()) {
+            return WebUsers.parse(text);
         }
-        for (String entry : text.split(",")) {
-            String[] parts = entry.strip().split(":", 3);
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("bad setting web.users: entry '" + entry.strip() + "' is not name:ROLE:hash");
-            }
-            try {
-                users.add(new WebUser(parts[0], Role.parse(parts[1]), parts[2]));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("bad setting web.users: entry for " + parts[0] + ": " + e.getMessage(), e);
-            }
+        List<WebUser> users = new ArrayList<>();
+        String hash = Passwords.hash(DEMO_PASSWORD.toCharArray());
+        for (String demo : DEMO_USERS) {
+            String[] parts = demo.split(":");
+            users.add(new WebUser(parts[0], Role.valueOf(parts[1]), hash, parts.length > 2 ? parts[2] : null));
         }
         return users;
     }

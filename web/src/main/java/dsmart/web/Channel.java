@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The sales channels of mart.sales_monthly: the code the mart stores and the label the dashboard shows. */
+/** The sales channels of mart.sales_monthly: the code the mart stores and its label (messages channel.<code>). */
 enum Channel {
     PHONE("phone", "电话销售"),
     ONLINE("online", "网络销售"),
@@ -41,6 +41,20 @@ enum Channel {
     static String labelOf(String code) {
         Channel channel = ofCode(code);
         return channel == null ? code : channel.label;
+    }
+
+    /** The label in a page language; an unknown code is shown as it is. */
+    static String labelOf(String code, Lang lang) {
+        return ofCode(code) == null ? code : Messages.get(lang, "channel." + code);
+    }
+
+    /** code → label in a page language, in display order. */
+    static Map<String, String> labels(Lang lang) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Channel channel : values()) {
+            labels.put(channel.code, Messages.get(lang, "channel." + channel.code));
+        }
+        return labels;
     }
 
     static String codes() {

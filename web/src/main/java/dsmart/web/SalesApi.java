@@ -27,11 +27,12 @@ final class SalesApi {
 
     static final String REGIONS_SQL = """
             SELECT region_code, MIN(region_name) AS region_name
-            FROM mart.sales_monthly
+            FROM mart.sales_monthly%s
             GROUP BY region_code
             ORDER BY region_code""";
 
     private final MartQuery mart;
+    private final WebContext web;
 
     /** The queries this API runs, with filters as a user would set them (for engine comparisons and benchmarks). */
     static List<NamedQuery> samples() {
@@ -41,22 +42,40 @@ final class SalesApi {
         filters.put("sales-monthly from/to", Map.of("from", "2025-03", "to", "2025-05"));
         filters.put("sales-monthly channel", Map.of("channel", "online"));
         filters.put("sales-monthly region+from", Map.of("region", "EAST", "from", "2025-02"));
+        filters.put("sales-monthly of a region manager", Map.of("region", "EAST"));
         filters.forEach((name, parameters) -> {
             List<Object> params = new ArrayList<>();
             String sql = SALES_MONTHLY_SQL.formatted(SalesFilter.parse(parameters::get).where(params));
             samples.add(new NamedQuery("web " + name, sql, params));
         });
-        samples.add(new NamedQuery("web regions", REGIONS_SQL, List.of()));
+        samples.add(new NamedQuery("web regions", regionsSql(Scope.ALL, new ArrayList<>()), List.of()));
+        List<Object> scoped = new ArrayList<>();
+        samples.add(new NamedQuery("web regions of a region manager", regionsSql(new Scope("EAST"), scoped), scoped));
         return samples;
     }
 
-    SalesApi(MartQuery mart) {
-        this.mart = requireNonNull(mart, "mart");
+    SalesApi(WebContext web) {
+        this.web = requireNonNull(web, "web");
+        this.mart = web.mart;
     }
 
-    /** GET /api/sales-monthly: revenue and friends per month and channel, summed over regions unless one is given. */
+    /** The regions query, limited to the scope's region when the scope is limited (bound, never spliced). */
+    static String regionsSql(Scope scope, List<Object> params) {
+        if (!scope.limited()) {
+            return REGIONS_SQL.formatted("");
+        }
+        params.add(scope.region());
+        return REGIONS_SQL.formatted(" WHERE region_code = ?");
+    }
+
+    /**
+     * GET /api/sales-monthly: revenue and friends per month and channel, summed over regions unless one is
+     * given. A region manager reads their own region only (asking for another one is answered 403).
+     */
     void salesMonthly(Context ctx) {
-        SalesFilter filter = SalesFilter.parse(ctx::queryParam);
+        SalesFilter asked = SalesFilter.parse(ctx::queryParam);
+        SalesFilter filter = asked.withRegion(web.scope(ctx).region(asked.region()));
+        Lang lang = web.lang(ctx);
         List<Object> params = new ArrayList<>();
         String sql = SALES_MONTHLY_SQL.formatted(filter.where(params));
         QueryResult result = mart.query(sql, params);
@@ -78,7 +97,7 @@ final class SalesApi {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("month", asDate(row.get(month)));
             out.put("channel", code);
-            out.put("channel_name", Channel.labelOf(code));
+            out.put("channel_name", Channel.labelOf(code, lang));
             out.put("orders", asLong(row.get(orders)));
             out.put("revenue", asDecimal(row.get(revenue)));
             out.put("gross_profit", asDecimal(row.get(grossProfit)));
@@ -89,22 +108,22 @@ final class SalesApi {
         List<Map<String, Object>> totalRows = new ArrayList<>();
         for (Totals total : totals.values()) {
             if (total.rows > 0) {
-                totalRows.add(total.asMap());
+                totalRows.add(total.asMap(lang));
             }
         }
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("rows", rows);
         body.put("totals", totalRows);
-        body.put("snapshots", result.snapshots());
         body.put("filter", filterAsMap(filter));
-        body.put("channels", Channel.labels());
-        ctx.json(body);
+        body.put("channels", Channel.labels(lang));
+        web.answer(ctx, body, result);
     }
 
-    /** GET /api/regions: the regions the mart knows, for the dashboard's filter. */
+    /** GET /api/regions: the regions the mart knows (a region manager's own only), for the dashboard's filter. */
     void regions(Context ctx) {
-        QueryResult result = mart.query(REGIONS_SQL, List.of());
+        List<Object> params = new ArrayList<>();
+        QueryResult result = mart.query(regionsSql(web.scope(ctx), params), params);
         int code = result.columnIndex("region_code");
         int name = result.columnIndex("region_name");
         List<Map<String, Object>> regions = new ArrayList<>();
@@ -116,8 +135,7 @@ final class SalesApi {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("regions", regions);
-        body.put("snapshots", result.snapshots());
-        ctx.json(body);
+        web.answer(ctx, body, result);
     }
 
     private static Map<String, Object> filterAsMap(SalesFilter filter) {
@@ -149,10 +167,10 @@ final class SalesApi {
             newCustomers += orZero((Long) row.get("new_customers"));
         }
 
-        Map<String, Object> asMap() {
+        Map<String, Object> asMap(Lang lang) {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("channel", channel);
-            map.put("channel_name", Channel.labelOf(channel));
+            map.put("channel_name", Channel.labelOf(channel, lang));
             map.put("orders", orders);
             map.put("revenue", revenue);
             map.put("gross_profit", grossProfit);

@@ -41,6 +41,10 @@ record SalesFilter(YearMonth from, YearMonth to, String region, Channel channel)
         return new SalesFilter(from, to, region, channel);
     }
 
+    SalesFilter withRegion(String wanted) {
+        return new SalesFilter(from, to, wanted, channel);
+    }
+
     /** The WHERE clause for these filters, "" when there are none; its values go to {@code params} in order. */
     String where(List<Object> params) {
         List<String> conditions = new ArrayList<>();

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Page templates from the classpath (UTF-8) with {{name}} placeholders; values are HTML-escaped. */
+/**
+ * Page templates from the classpath (UTF-8) with {{name}} placeholders; values are HTML-escaped. Labels are
+ * {{t.key}} placeholders filled from {@link Messages} in the request's language.
+ */
 final class Templates {
     private Templates() {}
 
@@ -23,7 +26,7 @@ final class Templates {
         }
     }
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\{?)([a-z_]+)\\}?\\}\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\{?)([a-z_][a-z0-9_.]*)\\}?\\}\\}");
 
     /**
      * Fills {{key}} with the escaped value and {{{key}}} with the value as it is (only for markup the code
@@ -43,6 +46,34 @@ final class Templates {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /** Every label of the language as template values: t.key → label. */
+    static Map<String, String> messages(Lang lang) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Messages.of(lang).forEach((key, label) -> values.put("t." + key, label));
+        return values;
+    }
+
+    /** Links that switch the page's language: prefix is the page's address up to and including ? or &amp;. */
+    static String langLinks(Lang current, String prefix) {
+        StringBuilder out = new StringBuilder("<nav class=\"langs\" aria-label=\"language\">");
+        for (Lang lang : Lang.values()) {
+            String label = Messages.get(lang, "lang.name");
+            if (lang == current) {
+                out.append("<span class=\"lang current\" lang=\"").append(lang.tag).append("\">").append(escape(label)).append("</span>");
+            } else {
+                out.append("<a class=\"lang\" lang=\"").append(lang.tag).append("\" hreflang=\"").append(lang.tag)
+                        .append("\" href=\"").append(escape(prefix + "lang=" + lang.tag)).append("\">").append(escape(label)).append("</a>");
+            }
+        }
+        return out.append("</nav>").toString();
+    }
+
+    /** JSON to put inside a script element: no "<", so no "</script>" can end it early. */
+    static String scriptJson(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     static String escape(String text) {

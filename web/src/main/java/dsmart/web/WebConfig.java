@@ -2,22 +2,34 @@ package dsmart.web;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Where the dashboard listens and who may log in. Port 0 asks for any free port ({@link WebApp#port()} tells
- * which). The default host is the loopback address: put the dashboard behind a reverse proxy rather than
- * opening it on every interface.
+ * Where the dashboard listens, who may log in, and where it keeps what it must keep. Port 0 asks for any free
+ * port ({@link WebApp#port()} tells which). The default host is the loopback address: put the dashboard behind
+ * a reverse proxy rather than opening it on every interface.
+ *
+ * @param auditDir where the audit log's JSON-lines files go ({@code ${data.dir}/audit} in the CLI); null keeps
+ *     the audit log in memory only (tests)
+ * @param reportsDir the directory downloads are served from ({@code reports.dir}); null: no downloads
+ * @param zone the business time zone, in which pages show times
+ * @param throttle the login throttling policy
  */
-public record WebConfig(String host, int port, List<WebUser> users) {
+public record WebConfig(String host, int port, List<WebUser> users, Path auditDir, Path reportsDir, ZoneId zone,
+                        LoginThrottle.Policy throttle) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
     public WebConfig {
         requireNonNull(host, "host");
         requireNonNull(users, "users");
+        requireNonNull(zone, "zone");
+        requireNonNull(throttle, "throttle");
         if (host.isBlank() || !host.equals(host.strip())) {
             throw new IllegalArgumentException("web host \"" + host + "\" must be a host name or address without spaces");
         }
@@ -36,9 +48,30 @@ public record WebConfig(String host, int port, List<WebUser> users) {
         }
     }
 
+    /** No audit directory (memory only), no reports directory, business zone Asia/Shanghai, default throttling. */
+    public WebConfig(String host, int port, List<WebUser> users) {
+        this(host, port, users, null, null, DEFAULT_ZONE, LoginThrottle.Policy.DEFAULT);
+    }
+
     /** On the default host (127.0.0.1). */
     public WebConfig(int port, List<WebUser> users) {
         this(DEFAULT_HOST, port, users);
+    }
+
+    public WebConfig withAuditDir(Path dir) {
+        return new WebConfig(host, port, users, dir, reportsDir, zone, throttle);
+    }
+
+    public WebConfig withReportsDir(Path dir) {
+        return new WebConfig(host, port, users, auditDir, dir, zone, throttle);
+    }
+
+    public WebConfig withZone(ZoneId businessZone) {
+        return new WebConfig(host, port, users, auditDir, reportsDir, businessZone, throttle);
+    }
+
+    WebConfig withThrottle(LoginThrottle.Policy policy) {
+        return new WebConfig(host, port, users, auditDir, reportsDir, zone, policy);
     }
 
     /** The configured user of that name, or null. */

@@ -54,7 +54,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1100",
-                "--lang=zh-CN");
+                "--lang=zh-CN", "--accept-lang=zh-CN,zh");
+        // the dashboard picks its language from Accept-Language: ask for Simplified Chinese, as the tests expect
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         return new Browser(service, new ChromeDriver(service, options), base);
     }
 
@@ -71,14 +73,56 @@ public final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
-    /** Opens the dashboard, lands on the login form, logs in through it and waits for the dashboard. */
+    /**
+     * Opens the dashboard, lands on the login form, logs in through it (the form carries its CSRF token) and
+     * waits for the role's main page (home redirects there: /sales for executives and region managers).
+     */
     public void logInThroughTheForm(String name, String password) {
         driver.get(base + "/");
         awaitLoginForm();
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(base + "/"));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage("login of " + name + " did not leave the login page")
+                .until(d -> d.getCurrentUrl().startsWith(base + "/") && !d.getCurrentUrl().contains("/login")
+                        && d.findElements(By.id("logout")).size() + d.findElements(By.id("error-message")).size() > 0);
+    }
+
+    /** Opens a path of the dashboard (already logged in). */
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    /** Waits until a data table (table[data-source]) is filled, and answers its rows' keys (tr[data-key]). */
+    public List<String> awaitTableKeys(String tableId) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage("table " + tableId + " was not filled")
+                .until(d -> "true".equals(js("return document.getElementById('" + tableId.replace("'", "") + "').dataset.ready;")));
+        List<String> keys = new ArrayList<>();
+        driver.findElements(By.cssSelector("#" + tableId + " tbody tr")).forEach(tr -> keys.add(tr.getAttribute("data-key")));
+        return keys;
+    }
+
+    /** The text of the data-freshness footer, once the page has shown it. */
+    public String awaitFreshness() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage("data freshness was not shown")
+                .until(d -> "true".equals(js("return document.getElementById('freshness').dataset.ready;")));
+        return driver.findElement(By.id("freshness-text")).getText();
+    }
+
+    /** The status of an error page (403 ...), or null for a normal page. */
+    public String errorStatus() {
+        return (String) js("return document.body.dataset.status || null;");
+    }
+
+    /**
+     * Navigation Timing of the current page, in milliseconds from navigation start: responseEnd,
+     * domContentLoadedEventEnd, loadEventEnd (0 while not reached).
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Number> navigationTiming() {
+        return (Map<String, Number>) js("""
+                var n = performance.getEntriesByType('navigation')[0];
+                return { responseEnd: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd };""");
     }
 
     public void awaitLoginForm() {

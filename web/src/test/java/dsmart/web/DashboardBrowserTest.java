@@ -1,5 +1,11 @@
 package dsmart.web;
 
+import static dsmart.web.TestUsers.ADMIN;
+import static dsmart.web.TestUsers.AUDITOR;
+import static dsmart.web.TestUsers.EXEC;
+import static dsmart.web.TestUsers.HR;
+import static dsmart.web.TestUsers.MANAGER;
+import static dsmart.web.TestUsers.MANAGER_REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dsmart.serving.JdbcMartQuery;
@@ -16,12 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
-/** The dashboard in real headless Chromium over a hand-made mart. */
+/** Each role's main page in real headless Chromium over a hand-made mart and run ledger. */
 class DashboardBrowserTest {
-    static final String NAME = "zhou";
-    static final String PASSWORD = "浏览器-browser-pass";
-
     @TempDir
     static Path profile;
 
@@ -33,9 +37,9 @@ class DashboardBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         connection = SalesMart.open();
-        mart = JdbcMartQuery.over(connection);
-        app = WebApp.start(new WebConfig(0,
-                List.of(new WebUser(NAME, Role.EXECUTIVE, Passwords.hash(PASSWORD.toCharArray())))), mart);
+        SalesMart.addRuns(connection);
+        mart = new JdbcMartQuery(connection, SalesMart::snapshots);
+        app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT), mart);
         browser = Browser.open("http://127.0.0.1:" + app.port(), profile);
     }
 
@@ -57,6 +61,10 @@ class DashboardBrowserTest {
         browser.logOut();
     }
 
+    void logIn(String user) {
+        browser.logInThroughTheForm(user, TestUsers.password(user));
+    }
+
     @Test
     void withoutLoginTheDashboardLandsOnTheLoginPage() {
         browser.driver().get(browser.base() + "/");
@@ -66,8 +74,8 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void afterLoginTheChartShowsPhoneRevenuePerMonth() {
-        browser.logInThroughTheForm(NAME, PASSWORD);
+    void executiveSeesPhoneRevenuePerMonthForAllRegions() throws Exception {
+        logIn(EXEC);
         browser.awaitChart();
 
         List<String> expectedMonths = new ArrayList<>();
@@ -76,27 +84,98 @@ class DashboardBrowserTest {
             expectedMonths.add(month.toString().substring(0, 7));
             expectedPhone.add(SalesMart.revenue(month, "phone"));
         }
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.base() + "/sales");
         assertThat(browser.chartMonths()).isEqualTo(expectedMonths);
         assertThat(browser.chartSeries("电话销售")).usingElementComparator(BigDecimal::compareTo)
                 .containsExactlyElementsOf(expectedPhone);
-    }
-
-    @Test
-    void afterLoginTheChartIsDrawnOnACanvas() throws Exception {
-        browser.logInThroughTheForm(NAME, PASSWORD);
-        browser.awaitChart();
-
         assertThat(browser.driver().findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+        List<String> channels = new ArrayList<>();
+        browser.driver().findElements(By.cssSelector("#totals tbody tr")).forEach(tr -> channels.add(tr.getAttribute("data-channel")));
+        assertThat(channels).containsExactlyInAnyOrderElementsOf(SalesMart.CHANNELS);
         browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "dashboard.png"));
     }
 
     @Test
-    void afterLoginTheTotalsTableShowsEveryChannel() {
-        browser.logInThroughTheForm(NAME, PASSWORD);
+    void everyPageShowsTheSnapshotItReadAndWhenItWasCommitted() {
+        logIn(EXEC);
         browser.awaitChart();
 
-        List<String> channels = new ArrayList<>();
-        browser.driver().findElements(By.cssSelector("#totals tbody tr")).forEach(tr -> channels.add(tr.getAttribute("data-channel")));
-        assertThat(channels).containsExactlyInAnyOrderElementsOf(SalesMart.CHANNELS);
+        String freshness = browser.awaitFreshness();
+
+        assertThat(freshness).contains("mart.sales_monthly @ " + SalesMart.SALES_SNAPSHOT, "提交于", "2025");
+    }
+
+    @Test
+    void regionManagersChartShowsOnlyTheirRegion() {
+        logIn(MANAGER);
+        browser.awaitChart();
+
+        for (String channel : SalesMart.CHANNELS) {
+            List<BigDecimal> expected = new ArrayList<>();
+            for (LocalDate month : SalesMart.MONTHS) {
+                expected.add(SalesMart.revenue(month, channel, MANAGER_REGION));
+            }
+            String label = Messages.get(Lang.ZH_CN, "channel." + channel);
+            assertThat(browser.chartSeries(label)).as(channel).usingElementComparator(BigDecimal::compareTo)
+                    .containsExactlyElementsOf(expected);
+        }
+        List<String> regions = new ArrayList<>();
+        new Select(browser.driver().findElement(By.name("region"))).getOptions().forEach(o -> regions.add(o.getAttribute("value")));
+        assertThat(regions).containsExactly("", MANAGER_REGION);
+        assertThat(browser.driver().findElement(By.id("scope-region")).getText()).contains(MANAGER_REGION);
+    }
+
+    @Test
+    void adminsPipelineStatusShowsTheRunsInserted() throws Exception {
+        logIn(ADMIN);
+
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.base() + "/pipeline");
+        List<String> runIds = new ArrayList<>();
+        PipelineHttpTest.newestFirst().forEach(r -> runIds.add(r.runId()));
+        assertThat(browser.awaitTableKeys("runs")).isEqualTo(runIds);
+        assertThat(browser.awaitTableKeys("tables")).containsExactly("mart.sales_monthly", "raw.crm_customers", "raw.orders_orders");
+        assertThat(browser.driver().findElement(By.id("runs")).getText()).contains("source crm unreachable");
+        assertThat(browser.awaitFreshness()).contains("ops.runs @ 4242");
+        browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "pipeline.png"));
+    }
+
+    @Test
+    void hrIsRefusedTheSalesAndPipelinePages() {
+        logIn(HR);
+
+        for (String page : List.of("/sales", "/pipeline", "/audit-log")) {
+            browser.open(page);
+            assertThat(browser.errorStatus()).as(page).isEqualTo("403");
+            assertThat(browser.driver().findElement(By.id("error-message")).getText()).as(page).contains("无权访问");
+        }
+        browser.open("/downloads");
+        assertThat(browser.errorStatus()).isNull();
+        assertThat(browser.awaitTableKeys("reports")).containsExactly((String) null); // the "no data" row
+    }
+
+    @Test
+    void auditIsRefusedTheSalesPageAndSeesTheLoginsInTheAuditLog() {
+        logIn(AUDITOR);
+
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.base() + "/audit-log");
+        browser.awaitTableKeys("events");
+        assertThat(browser.driver().findElement(By.id("events")).getText()).contains("login", AUDITOR);
+        browser.open("/sales");
+        assertThat(browser.errorStatus()).isEqualTo("403");
+        browser.open("/pipeline");
+        assertThat(browser.errorStatus()).isEqualTo("403");
+    }
+
+    @Test
+    void theLanguageSwitchTurnsThePageEnglish() {
+        logIn(EXEC);
+        browser.driver().findElement(By.cssSelector("nav.langs a[lang='en']")).click();
+        browser.awaitChart();
+
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Sales overview");
+        assertThat(browser.chartSeries("Phone")).hasSize(SalesMart.MONTHS.size());
+        browser.driver().findElement(By.cssSelector("nav.langs a[lang='zh-CN']")).click();
+        browser.awaitChart();
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("销售概览");
     }
 }

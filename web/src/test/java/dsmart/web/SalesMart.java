@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A hand-made mart.sales_monthly in an in-memory DuckDB: 3 months × 2 regions × 3 channels. Tests compute
- * their expectations from {@link #ROWS} in Java, never from what the app answers.
+ * A hand-made mart.sales_monthly in an in-memory DuckDB: 3 months × 2 regions × 3 channels, and a run ledger
+ * ops.runs as the pipeline writes it. Tests compute their expectations from {@link #ROWS} and {@link #RUNS} in
+ * Java, never from what the app answers.
  */
 final class SalesMart {
     record Sale(LocalDate month, String regionCode, String regionName, String channel, long orders,
@@ -44,7 +45,70 @@ final class SalesMart {
             sale(MAR, "NORTH", "华北", "online", 27, "7788.88", "2336.66", 6),
             sale(MAR, "NORTH", "华北", "door_to_door", 5, "12345.67", "4320.98", 1));
 
+    record Run(String runId, String stage, String target, String started, String finished, String status,
+               long rowsRead, long rowsWritten, Long snapshotId, String message) {}
+
+    /** The snapshot of mart.sales_monthly the tests' ports report, and the run that committed it. */
+    static final long SALES_SNAPSHOT = 7_423_410_508_230_760_006L; // as large as Iceberg makes them: beyond 2^53
+    static final String SALES_COMMITTED = "2025-04-01T02:03:04Z";
+
+    static final List<Run> RUNS = List.of(
+            new Run("20250331T020000-aaaa0001", "ingest", "raw.crm_customers", "2025-03-31T02:00:00Z", "2025-03-31T02:00:09Z",
+                    "ok", 2000, 2000, 111L, null),
+            new Run("20250331T020000-aaaa0001", "ingest", "raw.orders_orders", "2025-03-31T02:00:09Z", "2025-03-31T02:00:30Z",
+                    "ok", 17400, 17400, 222L, null),
+            new Run("20250331T021000-bbbb0002", "transform", "mart.sales_monthly", "2025-03-31T02:10:00Z", "2025-03-31T02:10:40Z",
+                    "ok", 0, 90, 7_000_000_001L, null),
+            new Run("20250401T020000-cccc0003", "ingest", "*", "2025-04-01T02:00:00Z", "2025-04-01T02:00:01Z",
+                    "failed", 0, 0, null, "source crm unreachable: connection refused"),
+            new Run("20250401T020100-dddd0004", "transform", "mart.sales_monthly", "2025-04-01T02:02:00Z", SALES_COMMITTED,
+                    "ok", 0, 18, SALES_SNAPSHOT, null),
+            // a later ingest that found the customers unchanged: the same snapshot id, recorded again
+            new Run("20250402T020000-eeee0005", "ingest", "raw.crm_customers", "2025-04-02T02:00:00Z", "2025-04-02T02:00:07Z",
+                    "ok", 2000, 0, 111L, null));
+
     private SalesMart() {}
+
+    /** Adds ops.runs (the ledger's columns and types) holding {@link #RUNS}. */
+    static void addRuns(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS ops");
+            statement.execute("""
+                    CREATE TABLE ops.runs (
+                      run_id VARCHAR NOT NULL, stage VARCHAR NOT NULL, target VARCHAR NOT NULL,
+                      started_at TIMESTAMPTZ NOT NULL, finished_at TIMESTAMPTZ NOT NULL, status VARCHAR NOT NULL,
+                      rows_read BIGINT NOT NULL, rows_written BIGINT NOT NULL, snapshot_id BIGINT, message VARCHAR)""");
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ops.runs VALUES (?, ?, ?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?, ?)")) {
+            for (Run run : RUNS) {
+                insert.setString(1, run.runId());
+                insert.setString(2, run.stage());
+                insert.setString(3, run.target());
+                insert.setString(4, run.started().replace("T", " ").replace("Z", "+00"));
+                insert.setString(5, run.finished().replace("T", " ").replace("Z", "+00"));
+                insert.setString(6, run.status());
+                insert.setLong(7, run.rowsRead());
+                insert.setLong(8, run.rowsWritten());
+                insert.setObject(9, run.snapshotId());
+                insert.setString(10, run.message());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** Snapshot ids as a lake engine would report them: mart.sales_monthly at {@link #SALES_SNAPSHOT}, ops.runs at 4242. */
+    static java.util.Map<String, Long> snapshots(java.util.Set<String> tables) {
+        java.util.Map<String, Long> ids = new java.util.TreeMap<>();
+        for (String table : tables) {
+            switch (table) {
+                case "mart.sales_monthly" -> ids.put(table, SALES_SNAPSHOT);
+                case "ops.runs" -> ids.put(table, 4242L);
+                default -> { }
+            }
+        }
+        return ids;
+    }
 
     private static Sale sale(LocalDate month, String region, String name, String channel, long orders,
                              String revenue, String grossProfit, long newCustomers) {
@@ -77,6 +141,10 @@ final class SalesMart {
             }
         }
         return connection;
+    }
+
+    static BigDecimal revenue(LocalDate month, String channel, String region) {
+        return revenue(s -> s.month().equals(month) && s.channel().equals(channel) && s.regionCode().equals(region));
     }
 
     /** Sum of revenue over the rows that pass the test. */

@@ -22,4 +22,14 @@ class TemplatesTest {
         assertThat(Templates.fill("{{a}}|{{{b}}}", Map.of("a", "{{{b}}}", "b", "<i>")))
                 .isEqualTo("{{{b}}}|<i>");
     }
+
+    @Test
+    void fillsLabelPlaceholdersWithDots() {
+        assertThat(Templates.fill("<h1>{{t.login.title}}</h1>", Templates.messages(Lang.EN))).isEqualTo("<h1>Log in</h1>");
+    }
+
+    @Test
+    void jsonInsideAScriptCannotCloseIt() {
+        assertThat(Templates.scriptJson("{\"a\":\"</script><b>&\"}")).doesNotContain("<", ">", "&");
+    }
 }

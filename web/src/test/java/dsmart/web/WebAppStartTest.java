@@ -23,7 +23,7 @@ class WebAppStartTest {
 
     @BeforeAll
     static void users() {
-        users = List.of(new WebUser(NAME, Role.ADMIN, Passwords.hash(PASSWORD.toCharArray())));
+        users = List.of(new WebUser(NAME, Role.EXECUTIVE, Passwords.hash(PASSWORD.toCharArray())));
     }
 
     @AfterAll
@@ -61,7 +61,7 @@ class WebAppStartTest {
 
             JsonNode snapshots = Http.json(http.get("/api/sales-monthly")).get("snapshots");
 
-            assertThat(snapshots.get("mart.sales_monthly").asLong()).isEqualTo(8_812_345_678L);
+            assertThat(snapshots.get("mart.sales_monthly").asText()).isEqualTo("8812345678");
         }
     }
 

@@ -105,6 +105,32 @@ class WebConfigTest {
         assertThatThrownBy(() -> Role.parse("boss"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("boss")
-                .hasMessageContaining("executive, hr, audit, admin");
+                .hasMessageContaining("executive, region_manager, hr, audit, admin");
+    }
+
+    @Test
+    void regionManagerNeedsARegion() {
+        assertThatThrownBy(() -> new WebUser("qian", Role.REGION_MANAGER, hash))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("qian")
+                .hasMessageContaining("region");
+    }
+
+    @Test
+    void regionManagerKeepsTheRegion() {
+        assertThat(new WebUser("qian", Role.REGION_MANAGER, hash, "EAST").region()).isEqualTo("EAST");
+    }
+
+    @Test
+    void onlyARegionManagerHasARegion() {
+        assertThatThrownBy(() -> new WebUser("sun", Role.EXECUTIVE, hash, "EAST"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only a REGION_MANAGER");
+    }
+
+    @Test
+    void aRegionIsACodeNotSql() {
+        assertThatThrownBy(() -> new WebUser("qian", Role.REGION_MANAGER, hash, "EAST' OR '1'='1"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
