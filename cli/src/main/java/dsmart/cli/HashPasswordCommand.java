@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "hash-password", mixinStandardHelpOptions = true,
         description = {"Read a password (from the terminal, or one line of stdin) and print its hash for setting web.users.",
-            "web.users=name:ROLE:hash,... with ROLE one of EXECUTIVE, HR, AUDIT, ADMIN."})
+            "web.users=name:ROLE:hash[:region],... with ROLE one of EXECUTIVE, REGION_MANAGER (needs :region), HR, AUDIT, ADMIN."})
 final class HashPasswordCommand extends StageCommand {
     @Override
     public Integer call() throws IOException {

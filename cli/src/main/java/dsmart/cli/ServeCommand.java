@@ -33,7 +33,7 @@ final class ServeCommand extends StageCommand {
         }));
         System.err.printf("[serve] dashboard at %s (ready in %.1f s)%n", server.url(), (System.nanoTime() - started) / 1e9);
         if (Server.demoUsers(settings)) {
-            System.err.println("[serve] demo users exec, hr, audit, admin with password \"" + Server.DEMO_PASSWORD
+            System.err.println("[serve] demo users exec, east (region manager of EAST), hr, audit, admin with password \"" + Server.DEMO_PASSWORD
                     + "\" (set web.users for real ones; `dsmart hash-password` makes the hashes)");
         }
         System.err.println("[serve] Ctrl-C stops");
