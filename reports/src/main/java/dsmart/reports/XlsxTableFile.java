@@ -65,7 +65,7 @@ final class XlsxTableFile implements TableFile {
 
     @Override
     public void start(Stamp stamp) {
-        workbook = new SXSSFWorkbook(null, WINDOW, true, false);
+        workbook = new SXSSFWorkbook(null, WINDOW, false, false);
         var format = workbook.createDataFormat();
         Font bold = workbook.createFont();
         bold.setBold(true);
