@@ -3,6 +3,8 @@ package dsmart.cli;
 import dsmart.lake.Settings;
 import dsmart.serving.MartQuery;
 import dsmart.serving.QueryResult;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -36,13 +38,22 @@ final class DemoCommand extends StageCommand {
         // generate recreates the source databases: read them in full, cursors from an earlier demo no longer apply
         Stages.ingest(settings, true);
         Stages.transform(settings);
-        Stages.report(settings);
+        Stages.report(settings, closeAfterHistory(settings));
         summary(settings);
         System.err.printf("[demo] pipeline done in %.1f s%n", (System.nanoTime() - started) / 1e9);
         if (!noServe) {
             ServeCommand.serve(settings);
         }
         return 0;
+    }
+
+    /**
+     * The demo company's history ends after generator.months months from generator.start; the demo's reports run
+     * as on the close day of the month after (setting reports.close.day), so the last generated month is closed.
+     */
+    static LocalDate closeAfterHistory(Settings settings) {
+        YearMonth after = YearMonth.from(settings.date("generator.start")).plusMonths(settings.integer("generator.months"));
+        return after.atDay(Math.min(settings.integer("reports.close.day"), after.lengthOfMonth()));
     }
 
     private static void summary(Settings settings) {

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,24 +50,46 @@ class DemoPipelineTest {
         assertThat(mart(settings)).containsExactlyEntriesOf(expectedRows);
     }
 
+    /** The demo's history is 2025-01..2025-06, so its scheduled pack is the closed month 2025-06. */
+    private static final YearMonth LAST_MONTH = YearMonth.of(2025, 6);
+
+    private static Path archived(Settings settings, String extension) {
+        return settings.path("reports.dir").resolve("executive-sales").resolve(LAST_MONTH.toString())
+                .resolve("executive-sales_" + LAST_MONTH + "_all_zh-CN" + extension);
+    }
+
     @Test
-    void pdfShowsChineseLabelsTopCustomerAndTheTotal() throws Exception {
+    void pdfShowsChineseLabelsTopCustomerAndTheClosedMonthsTotal() throws Exception {
         Settings settings = DemoRun.settings();
         SourceFigures expected = SourceFigures.compute(settings);
-        String text = pdfText(settings.path("reports.dir").resolve("sales_monthly.pdf"));
+        String text = pdfText(archived(settings, ".pdf"));
         DecimalFormat money = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.SIMPLIFIED_CHINESE));
+        BigDecimal monthRevenue = expected.salesMonthly.entrySet().stream()
+                .filter(e -> YearMonth.from(e.getKey().month()).equals(LAST_MONTH))
+                .map(e -> e.getValue().revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(text)
-                .contains("月度销售报表", "电话销售", "网络销售", "上门拜访", "华东")
+                .contains("销售经营报表", "期间: " + LAST_MONTH, "电话销售", "网络销售", "上门拜访", "华东")
                 .contains(expected.customerNames.get(expected.topCustomer()))
-                .contains(money.format(expected.totalRevenue()));
+                .containsPattern("合计.*" + java.util.regex.Pattern.quote(money.format(monthRevenue)));
+    }
+
+    @Test
+    void theArchivedPackHasAManifestWithTheSha256OfItsPdf() throws Exception {
+        Path manifest = archived(DemoRun.settings(), ".manifest.json");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+        byte[] pdf = Files.readAllBytes(archived(DemoRun.settings(), ".pdf"));
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+        assertThat(json.at("/files/0/sha256").asText()).isEqualTo(sha256);
+        assertThat(json.at("/snapshots/mart.sales_monthly").isNumber()).isTrue();
+        assertThat(json.get("via").asText()).isEqualTo("schedule");
     }
 
     @Test
     void xlsxHoldsTheSameReport() throws IOException {
-        Path xlsx = DemoRun.settings().path("reports.dir").resolve("sales_monthly.xlsx");
+        Path xlsx = archived(DemoRun.settings(), ".xlsx");
         try (ZipFile zip = new ZipFile(xlsx.toFile())) {
             String strings = new String(zip.getInputStream(zip.getEntry("xl/sharedStrings.xml")).readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(strings).contains("月度销售报表", "华东");
+            assertThat(strings).contains("销售经营报表", "华东");
         }
     }
 
@@ -76,6 +99,8 @@ class DemoPipelineTest {
         Map<SourceFigures.Key, String> before = mart(settings);
         assertThat(Main.run(DemoRun.args(DemoRun.dataDir(), "demo", "--no-serve"))).isZero();
         assertThat(mart(settings)).containsExactlyEntriesOf(before);
+        // the closed month was archived by the first run: nothing is due, nothing is generated again
+        assertThat(archived(settings, "-v2.pdf")).doesNotExist();
     }
 
     @Test

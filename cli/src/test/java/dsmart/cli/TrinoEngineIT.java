@@ -3,7 +3,9 @@ package dsmart.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dsmart.reports.SalesMonthlyReport;
+import dsmart.reports.Period;
+import dsmart.reports.ReportPacks;
+import dsmart.reports.Scope;
 import dsmart.serving.EmbeddedEngine;
 import dsmart.serving.MartQuery;
 import dsmart.serving.NamedQuery;
@@ -42,7 +44,9 @@ class TrinoEngineIT {
     }
 
     static List<NamedQuery> servedQueries() {
-        List<NamedQuery> queries = new ArrayList<>(SalesMonthlyReport.queries());
+        // every pack's queries for a month of the test lake's history (2025-01..2025-06), whole company and one region
+        List<NamedQuery> queries = new ArrayList<>(ReportPacks.standard().queries(Period.month(2025, 3), Scope.company()));
+        queries.addAll(ReportPacks.standard().queries(Period.month(2025, 3), Scope.regions("EAST")));
         queries.addAll(WebApp.queries());
         return queries;
     }

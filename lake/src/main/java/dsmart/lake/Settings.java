@@ -354,6 +354,9 @@ public final class Settings {
         kinds.put("serving.trino.user", Kind.TEXT);
         kinds.put("serving.cache.entries", Kind.POSITIVE_INT);
         kinds.put("reports.dir", Kind.NON_EMPTY);
+        // 1-28, checked by dsmart.reports.ReportSchedule (it names the key)
+        kinds.put("reports.close.day", Kind.POSITIVE_INT);
+        kinds.put("reports.schedule", Kind.TEXT);
         kinds.put("web.host", Kind.NON_EMPTY);
         kinds.put("web.port", Kind.PORT);
         kinds.put("web.users", Kind.TEXT);

@@ -3,15 +3,19 @@ package dsmart.reports;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-/** Reads back what a report wrote: the PDF's text through poppler's pdftotext, the XLSX's sheet XML. */
+/** Reads back what a pack wrote: the PDF's text through poppler's pdftotext, the XLSX's sheet XML, CSV records. */
 final class ReportFiles {
     private ReportFiles() {}
 
@@ -64,5 +68,83 @@ final class ReportFiles {
             }
         }
         return xml.toString();
+    }
+
+    /** Rows ({@code <row} elements) of each worksheet, by entry name, counted while streaming (works for huge sheets). */
+    static java.util.Map<String, Long> xlsxRowCounts(Path xlsx) throws IOException {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        byte[] needle = "<row ".getBytes(StandardCharsets.US_ASCII);
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.getName().startsWith("xl/worksheets/sheet")) {
+                    continue;
+                }
+                long count = 0;
+                int matched = 0;
+                try (InputStream in = new java.io.BufferedInputStream(zip.getInputStream(entry), 1 << 16)) {
+                    for (int b; (b = in.read()) >= 0; ) {
+                        matched = b == needle[matched] ? matched + 1 : (b == needle[0] ? 1 : 0);
+                        if (matched == needle.length) {
+                            count++;
+                            matched = 0;
+                        }
+                    }
+                }
+                counts.put(entry.getName(), count);
+            }
+        }
+        return counts;
+    }
+
+    /** A CSV file's records (RFC 4180: quoted fields may hold commas, quotes doubled, CRLF inside quotes), BOM removed. */
+    static List<List<String>> csv(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                record.add(field.toString());
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !record.isEmpty()) {
+            record.add(field.toString());
+            records.add(record);
+        }
+        return records;
+    }
+
+    /** The records after a CSV's stamp lines and the empty line that ends them: the header, then the data. */
+    static List<List<String>> csvTable(Path file) throws IOException {
+        List<List<String>> records = csv(file);
+        int blank = records.indexOf(List.of(""));
+        return records.subList(blank + 1, records.size());
     }
 }

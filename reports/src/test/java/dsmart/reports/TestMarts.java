@@ -28,7 +28,15 @@ final class TestMarts {
             sales("2024-02-01", "SOUTH", "华南", "door_to_door", 30, "75310.20", "-1250.75", 2),
             sales("2024-02-01", "SOUTH", "华南", "online", 190, "241870.33", "60870.33", 15),
             sales("2024-03-01", "EAST", "华东", "door_to_door", 52, "120450.00", "38000.00", 6),
-            sales("2024-03-01", "SOUTH", "华南", "phone", 95, "118800.88", "27700.80", 11));
+            sales("2024-03-01", "SOUTH", "华南", "phone", 95, "118800.88", "27700.80", 11),
+            // the same month a year earlier, for the comparison against last year
+            sales("2023-02-01", "EAST", "华东", "phone", 90, "100000.00", "25000.00", 7),
+            sales("2023-02-01", "SOUTH", "华南", "online", 150, "200000.00", "50000.00", 10));
+
+    /** The rows of one month (month = its first day). */
+    static List<SalesRow> month(String firstDay) {
+        return SALES.stream().filter(row -> row.month().equals(LocalDate.parse(firstDay))).toList();
+    }
 
     /** Twelve customers; by revenue the first is 北京远航科技有限公司 and the eleventh 厦门海韵商贸有限公司. */
     static final List<CustomerRow> CUSTOMERS = List.of(

@@ -68,6 +68,46 @@ public final class JdbcMartQuery implements MartQuery {
         return result;
     }
 
+    /** Streams from the JDBC result set (fetch size {@value #STREAM_FETCH_SIZE}); the answer is not cached. */
+    @Override
+    public synchronized Map<String, Long> stream(String sql, List<?> params, RowSink sink) {
+        requireNonNull(sql, "sql");
+        requireNonNull(params, "params");
+        requireNonNull(sink, "sink");
+        Map<String, Long> snapshots = reader.snapshots(TableNames.referencedIn(sql));
+        String pinned = reader.pinned(sql, snapshots);
+        try (PreparedStatement statement = connection.prepareStatement(pinned)) {
+            statement.setFetchSize(STREAM_FETCH_SIZE);
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet resultSet = statement.executeQuery()) {
+                List<Column> columns = columns(resultSet.getMetaData());
+                sink.start(columns, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(snapshots)));
+                while (resultSet.next()) {
+                    List<Object> row = new ArrayList<>(columns.size());
+                    for (int i = 1; i <= columns.size(); i++) {
+                        row.add(toJava(resultSet.getObject(i)));
+                    }
+                    sink.row(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw new QueryException("query failed: " + e.getMessage().strip() + " [sql: " + oneLine(pinned) + ", params: " + params + "]", e);
+        }
+        return snapshots;
+    }
+
+    static final int STREAM_FETCH_SIZE = 2048;
+
+    private static List<Column> columns(ResultSetMetaData meta) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            columns.add(new Column(meta.getColumnLabel(i), meta.getColumnTypeName(i)));
+        }
+        return columns;
+    }
+
     ResultCache cache() {
         return cache;
     }
@@ -78,11 +118,7 @@ public final class JdbcMartQuery implements MartQuery {
                 statement.setObject(i + 1, params.get(i));
             }
             try (ResultSet resultSet = statement.executeQuery()) {
-                ResultSetMetaData meta = resultSet.getMetaData();
-                List<Column> columns = new ArrayList<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    columns.add(new Column(meta.getColumnLabel(i), meta.getColumnTypeName(i)));
-                }
+                List<Column> columns = columns(resultSet.getMetaData());
                 List<List<Object>> rows = new ArrayList<>();
                 while (resultSet.next()) {
                     List<Object> row = new ArrayList<>(columns.size());

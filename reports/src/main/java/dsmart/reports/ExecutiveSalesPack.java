@@ -1,0 +1,237 @@
+package dsmart.reports;
+
+import dsmart.serving.NamedQuery;
+import dsmart.serving.QueryResult;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+
+/**
+ * 销售经营报表 Executive sales: the period's sales by month × region × channel with totals, the period
+ * against the same period last year (orders, revenue, gross profit, new customers) and the ten customers
+ * with the highest revenue to date. PDF and XLSX from {@code executive_sales.jrxml}, the detail rows also as CSV.
+ * Monthly (scheduled after month close); a year gives the annual view. Scoped by region.
+ *
+ * <p>To grow into the full executive pack (KPIs against quota, trend, funnel, tier mix, by team) once
+ * those marts exist: add their queries here and their sections to the JRXML.
+ */
+public final class ExecutiveSalesPack implements ReportPack {
+    public static final String NAME = "executive-sales";
+    static final String TEMPLATE = "dsmart/reports/executive_sales.jrxml";
+    static final int TOP_CUSTOMERS = 10;
+
+    static final String ROWS = NAME + " rows";
+    static final String LAST_YEAR = NAME + " last year";
+    static final String TOP = NAME + " top customers";
+
+    private static final String ROWS_SQL = """
+            SELECT month, region_code, COALESCE(region_name, region_code) AS region_name, channel,
+                   orders, revenue, gross_profit, new_customers
+            FROM mart.sales_monthly
+            WHERE month >= ? AND month < ? AND %s
+            ORDER BY month, region_code,
+                     CASE channel WHEN 'phone' THEN 1 WHEN 'online' THEN 2 WHEN 'door_to_door' THEN 3 ELSE 4 END, channel""";
+
+    private static final String TOTALS_SQL = """
+            SELECT SUM(orders) AS orders, SUM(revenue) AS revenue, SUM(gross_profit) AS gross_profit,
+                   SUM(new_customers) AS new_customers
+            FROM mart.sales_monthly
+            WHERE month >= ? AND month < ? AND %s""";
+
+    // A constant row count (not a bound value): FETCH FIRST is the ANSI form that DuckDB and Trino both run.
+    private static final String TOP_SQL = """
+            SELECT customer_id, customer_name, region_name, orders, revenue
+            FROM mart.customer_sales
+            WHERE %s
+            ORDER BY revenue DESC NULLS LAST, customer_id
+            FETCH FIRST %d ROWS ONLY""";
+
+    /** Region scope on mart.sales_monthly. */
+    static final String REGION = "region_code IN ({in})";
+    /** Region scope on mart.customer_sales, which carries the region's name only: through the names of the codes. */
+    static final String CUSTOMER_REGION = "region_name IN (SELECT r.region_name FROM mart.sales_monthly r WHERE r.region_code IN ({in}))";
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String labels() {
+        return "executive_sales";
+    }
+
+    @Override
+    public Cadence cadence() {
+        return Cadence.MONTHLY;
+    }
+
+    @Override
+    public Set<Period.Kind> periodKinds() {
+        return EnumSet.of(Period.Kind.MONTH, Period.Kind.YEAR);
+    }
+
+    @Override
+    public Set<Scope.Dimension> scopeDimensions() {
+        return EnumSet.of(Scope.Dimension.REGION);
+    }
+
+    @Override
+    public List<NamedQuery> queries(Period period, Scope scope) {
+        return List.of(rows(ROWS, period, scope),
+                totals(LAST_YEAR, period.yearBefore(), scope),
+                top(scope));
+    }
+
+    private static NamedQuery rows(String name, Period period, Scope scope) {
+        Scope.Condition condition = scope.condition(REGION, null);
+        List<Object> params = new ArrayList<>(List.of(period.from(), period.until()));
+        params.addAll(condition.params());
+        return new NamedQuery(name, ROWS_SQL.formatted(condition.sql()), params);
+    }
+
+    private static NamedQuery totals(String name, Period period, Scope scope) {
+        Scope.Condition condition = scope.condition(REGION, null);
+        List<Object> params = new ArrayList<>(List.of(period.from(), period.until()));
+        params.addAll(condition.params());
+        return new NamedQuery(name, TOTALS_SQL.formatted(condition.sql()), params);
+    }
+
+    private static NamedQuery top(Scope scope) {
+        Scope.Condition condition = scope.condition(CUSTOMER_REGION, null);
+        return new NamedQuery(TOP, TOP_SQL.formatted(condition.sql(), TOP_CUSTOMERS), condition.params());
+    }
+
+    @Override
+    public List<Document> documents() {
+        return List.of(new Document("", TEMPLATE, EnumSet.of(Format.PDF, Format.XLSX)));
+    }
+
+    @Override
+    public List<Table> tables(Period period, Scope scope) {
+        return List.of(new Table("detail", rows(NAME + " detail", period, scope), List.of(
+                TableColumn.of("month", "col.month", TableColumn.Type.MONTH),
+                TableColumn.of("region_code", "col.region_code", TableColumn.Type.TEXT),
+                TableColumn.of("region_name", "col.region", TableColumn.Type.TEXT),
+                TableColumn.code("channel", "col.channel", "channel."),
+                TableColumn.of("orders", "col.orders", TableColumn.Type.COUNT),
+                TableColumn.of("revenue", "col.revenue", TableColumn.Type.MONEY),
+                TableColumn.of("gross_profit", "col.gross_profit", TableColumn.Type.MONEY),
+                TableColumn.of("new_customers", "col.new_customers", TableColumn.Type.COUNT)),
+                EnumSet.of(Format.CSV)));
+    }
+
+    @Override
+    public Fill fill(Document document, Answers answers, Labels labels, Period period) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : answers.get(ROWS).asMaps()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("month_label", monthLabel(row.get("month")));
+            out.put("region_name", text(row.get("region_name")));
+            out.put("channel_label", labels.code("channel.", row.get("channel")));
+            out.put("orders", toLong(row.get("orders")));
+            out.put("revenue", toDecimal(row.get("revenue")));
+            out.put("gross_profit", toDecimal(row.get("gross_profit")));
+            out.put("new_customers", toLong(row.get("new_customers")));
+            rows.add(out);
+        }
+        List<Map<String, ?>> top = new ArrayList<>();
+        for (Map<String, Object> row : answers.get(TOP).asMaps()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("customer_name", text(row.get("customer_name")));
+            out.put("region_name", text(row.get("region_name")));
+            out.put("orders", toLong(row.get("orders")));
+            out.put("revenue", toDecimal(row.get("revenue")));
+            top.add(out);
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("KPIS", new JRMapCollectionDataSource(kpis(rows, answers.get(LAST_YEAR), labels)));
+        parameters.put("TOP_CUSTOMERS", new JRMapCollectionDataSource(top));
+        parameters.put("TOP_CUSTOMER_COUNT", top.size());
+        return new Fill(rows, parameters);
+    }
+
+    /** Orders, revenue, gross profit and new customers: this period (the detail rows summed) and last year's. */
+    static List<Map<String, ?>> kpis(List<Map<String, Object>> rows, QueryResult lastYear, Labels labels) {
+        Map<String, Object> previous = lastYear.asMaps().isEmpty() ? Map.of() : lastYear.asMaps().get(0);
+        List<Map<String, ?>> kpis = new ArrayList<>();
+        for (String measure : List.of("orders", "revenue", "gross_profit", "new_customers")) {
+            boolean money = measure.equals("revenue") || measure.equals("gross_profit");
+            BigDecimal current = null;
+            for (Map<String, Object> row : rows) {
+                Object value = row.get(measure);
+                if (value != null) {
+                    BigDecimal decimal = value instanceof BigDecimal d ? d : BigDecimal.valueOf((Long) value);
+                    current = current == null ? decimal : current.add(decimal);
+                }
+            }
+            BigDecimal before = previous.get(measure) == null ? null : toDecimal(previous.get(measure));
+            Map<String, Object> kpi = new LinkedHashMap<>();
+            kpi.put("measure", labels.text("col." + measure));
+            kpi.put("current", current);
+            kpi.put("last_year", before);
+            kpi.put("change", change(current, before));
+            kpi.put("money", money);
+            kpis.add(kpi);
+        }
+        return kpis;
+    }
+
+    /** (current − before) / |before|, as a fraction to 4 places; null when either is missing or before is zero. */
+    static BigDecimal change(BigDecimal current, BigDecimal before) {
+        if (current == null || before == null || before.signum() == 0) {
+            return null;
+        }
+        return current.subtract(before).divide(before.abs(), 4, RoundingMode.HALF_UP);
+    }
+
+    private static String monthLabel(Object month) {
+        if (month instanceof LocalDate date) {
+            return MONTH.format(date);
+        }
+        if (month instanceof LocalDateTime dateTime) {
+            return MONTH.format(dateTime);
+        }
+        return text(month);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    // The port promises Long and BigDecimal; other engines' integer or decimal types (a SUM may widen) are folded in here
+    // so that the JRXML's field classes always match.
+    static Long toLong(Object value) {
+        if (value == null || value instanceof Long) {
+            return (Long) value;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.longValueExact();
+        }
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        throw new IllegalArgumentException(NAME + ": expected an integer, got " + value.getClass().getName() + " " + value);
+    }
+
+    static BigDecimal toDecimal(Object value) {
+        if (value == null || value instanceof BigDecimal) {
+            return (BigDecimal) value;
+        }
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString());
+        }
+        throw new IllegalArgumentException(NAME + ": expected a decimal, got " + value.getClass().getName() + " " + value);
+    }
+}

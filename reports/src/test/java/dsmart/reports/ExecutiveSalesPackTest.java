@@ -1,0 +1,187 @@
+package dsmart.reports;
+
+import static dsmart.reports.Fixtures.money;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dsmart.reports.ReportPack.Format;
+import dsmart.serving.JdbcMartQuery;
+import dsmart.serving.MartQuery;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executive-sales pack for 2024-02, whole company, rendered once in Chinese and once in English. */
+class ExecutiveSalesPackTest {
+    private static final Period FEBRUARY = Period.month(2024, 2);
+    private static final List<TestMarts.SalesRow> ROWS = TestMarts.month("2024-02-01");
+    private static final List<TestMarts.SalesRow> LAST_YEAR = TestMarts.month("2023-02-01");
+
+    @TempDir
+    static Path archive;
+
+    private static MartQuery port;
+    private static ArchivedReport chinese;
+    private static ArchivedReport english;
+    private static String zh;
+    private static String en;
+
+    @BeforeAll
+    static void renderBoth() throws Exception {
+        port = Fixtures.port();
+        Reports reports = Fixtures.reports(archive);
+        chinese = reports.generate(ReportRequest.of(ExecutiveSalesPack.NAME, FEBRUARY, Scope.company(), Language.ZH_CN, "alice"), port);
+        english = reports.generate(ReportRequest.of(ExecutiveSalesPack.NAME, FEBRUARY, Scope.company(), Language.EN, "alice"), port);
+        zh = ReportFiles.pdfText(chinese.file(Format.PDF));
+        en = ReportFiles.pdfText(english.file(Format.PDF));
+    }
+
+    @AfterAll
+    static void close() {
+        port.close();
+    }
+
+    private static BigDecimal sum(List<TestMarts.SalesRow> rows, java.util.function.Function<TestMarts.SalesRow, BigDecimal> measure) {
+        return rows.stream().map(measure).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void writesPdfXlsxAndTheDetailCsvUnderPackAndPeriod() {
+        Path folder = archive.resolve("executive-sales/2024-02");
+        assertThat(chinese.files()).containsExactly(
+                folder.resolve("executive-sales_2024-02_all_zh-CN.pdf"),
+                folder.resolve("executive-sales_2024-02_all_zh-CN.xlsx"),
+                folder.resolve("executive-sales_2024-02_all_zh-CN_detail.csv"));
+        assertThat(chinese.manifestFile()).isEqualTo(folder.resolve("executive-sales_2024-02_all_zh-CN.manifest.json"));
+    }
+
+    @Test
+    void chinesePdfShowsChineseLabelsAndChannels() {
+        assertThat(zh).contains("销售经营报表", "本期与去年同期", "月份", "区域", "渠道", "订单数", "销售额", "毛利", "新客户",
+                "合计", "重点客户（累计）", "电话销售", "网络销售", "上门拜访", "全公司");
+        assertThat(zh).doesNotContain("Revenue", "Executive sales", "door_to_door");
+    }
+
+    @Test
+    void englishPdfShowsEnglishLabelsAndChannels() {
+        assertThat(en).contains("Executive sales", "This period against the same period last year", "Month", "Region", "Channel",
+                "Orders", "Revenue", "Gross profit", "Total", "Top customers (to date)", "Phone", "Online", "Door-to-door", "Whole company");
+        assertThat(en).doesNotContain("销售额", "合计", "电话销售");
+    }
+
+    @Test
+    void englishPdfStillShowsChineseNamesFromTheData() {
+        assertThat(en).contains("华东", "华南", TestMarts.TOP_CUSTOMER);
+    }
+
+    @Test
+    void pdfEmbedsTheCjkFontOfTheFontExtension() {
+        assertThat(ReportFiles.pdfFonts(chinese.file(Format.PDF)))
+                .containsPattern("NotoSansSC-Regular\\s+CID TrueType\\s+Identity-H\\s+yes")
+                .containsPattern("NotoSansSC-Bold\\s+CID TrueType\\s+Identity-H\\s+yes");
+    }
+
+    @Test
+    void detailHoldsOnlyThePeriodsMonth() {
+        List<String> detail = zh.lines().filter(line -> line.matches("\\d{4}-\\d{2}\\s.*")).toList();
+
+        assertThat(detail).hasSize(ROWS.size()).allSatisfy(line -> assertThat(line).startsWith("2024-02"));
+    }
+
+    @Test
+    void totalsRowShowsThePeriodsRevenueAndGrossProfit() {
+        String revenue = money(sum(ROWS, TestMarts.SalesRow::revenue));
+        String grossProfit = money(sum(ROWS, TestMarts.SalesRow::grossProfit));
+
+        assertThat(zh).containsPattern("合计.*" + Pattern.quote(revenue) + ".*" + Pattern.quote(grossProfit));
+    }
+
+    @Test
+    void comparesRevenueWithTheSameMonthLastYear() {
+        BigDecimal now = sum(ROWS, TestMarts.SalesRow::revenue);
+        BigDecimal before = sum(LAST_YEAR, TestMarts.SalesRow::revenue);
+        String change = String.format(java.util.Locale.ROOT, "+%.1f%%", now.subtract(before).multiply(BigDecimal.valueOf(100))
+                .divide(before, 4, java.math.RoundingMode.HALF_UP));
+
+        assertThat(en).containsPattern("Revenue\\s+" + Pattern.quote(money(now)) + "\\s+" + Pattern.quote(money(before)) + "\\s+"
+                + Pattern.quote(change));
+    }
+
+    @Test
+    void comparesNewCustomersWithTheSameMonthLastYear() {
+        long now = ROWS.stream().mapToLong(TestMarts.SalesRow::newCustomers).sum();
+        long before = LAST_YEAR.stream().mapToLong(TestMarts.SalesRow::newCustomers).sum();
+
+        assertThat(en).containsPattern("New cust\\.\\s+" + now + "\\s+" + before);
+    }
+
+    @Test
+    void channelsOfARegionAreInPhoneOnlineDoorToDoorOrder() {
+        List<String> channels = zh.lines().filter(line -> line.contains("2024-02") && line.contains("华南"))
+                .map(line -> line.replaceAll(".*(电话销售|网络销售|上门拜访).*", "$1")).toList();
+
+        assertThat(channels).containsExactly("网络销售", "上门拜访");
+    }
+
+    @Test
+    void topCustomersListTheHighestRevenueCustomerFirstButNotTheEleventh() {
+        String section = zh.substring(zh.indexOf("重点客户"));
+
+        assertThat(section).contains(money(new BigDecimal("912345.67")));
+        assertThat(section.indexOf(TestMarts.TOP_CUSTOMER)).isLessThan(section.indexOf("深圳前海物流有限公司"));
+        assertThat(zh).doesNotContain(TestMarts.ELEVENTH_CUSTOMER);
+    }
+
+    @Test
+    void pdfIsStampedWithPeriodGenerationTimeSnapshotsAndRequester() {
+        assertThat(zh).contains("期间: 2024-02", "生成时间: 2024-03-06 09:30:00 +08:00 (Asia/Shanghai)",
+                "mart.customer_sales@42, mart.sales_monthly@7001", "申请人: alice");
+    }
+
+    @Test
+    void xlsxHoldsTheChineseReportWithItsStamp() throws Exception {
+        assertThat(ReportFiles.xlsxXml(chinese.file(Format.XLSX))).contains("销售经营报表", "华东", TestMarts.TOP_CUSTOMER,
+                "mart.sales_monthly@7001");
+    }
+
+    @Test
+    void detailCsvHoldsThePeriodsRowsWithPlainNumbers() throws Exception {
+        List<List<String>> table = ReportFiles.csvTable(chinese.file(Format.CSV));
+
+        assertThat(table.get(0)).containsExactly("月份", "区域代码", "区域", "渠道", "订单数", "销售额", "毛利", "新客户");
+        assertThat(table.subList(1, table.size())).hasSize(ROWS.size())
+                .contains(List.of("2024-02", "SOUTH", "华南", "上门拜访", "30", "75310.20", "-1250.75", "2"));
+    }
+
+    @Test
+    void emptyMartsGiveAPackThatSaysNoData(@TempDir Path elsewhere) throws Exception {
+        try (MartQuery empty = JdbcMartQuery.over(TestMarts.empty())) {
+            ArchivedReport report = Fixtures.reports(elsewhere).generate(
+                    ReportRequest.of(ExecutiveSalesPack.NAME, FEBRUARY, Scope.company(), Language.ZH_CN, "alice"), empty);
+
+            assertThat(report.files()).allSatisfy(file -> assertThat(Files.size(file)).isPositive());
+            assertThat(ReportFiles.pdfText(report.file(Format.PDF))).contains("销售经营报表", "无数据").doesNotContain("合计");
+        }
+    }
+
+    @Test
+    void anAnnualPeriodCoversItsTwelveMonths(@TempDir Path elsewhere) {
+        ArchivedReport report = Fixtures.reports(elsewhere).generate(
+                ReportRequest.of(ExecutiveSalesPack.NAME, Period.year(2024), Scope.company(), Language.EN, "alice"), port);
+        BigDecimal year = TestMarts.SALES.stream().filter(row -> row.month().getYear() == 2024).map(TestMarts.SalesRow::revenue)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+
+        assertThat(report.manifest().files().get(0).rows()).isEqualTo(TestMarts.SALES.stream().filter(r -> r.month().getYear() == 2024).count());
+        assertThat(ReportFiles.pdfText(report.file(Format.PDF))).containsPattern("Total.*" + Pattern.quote(money(year)));
+    }
+
+    @Test
+    void theTemplateIsCompiledOncePerJvm() {
+        assertThat(Templates.compiled(ExecutiveSalesPack.TEMPLATE)).isSameAs(Templates.compiled(ExecutiveSalesPack.TEMPLATE));
+    }
+}

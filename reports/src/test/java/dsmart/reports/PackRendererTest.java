@@ -1,0 +1,82 @@
+package dsmart.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dsmart.serving.JdbcMartQuery;
+import dsmart.serving.MartQuery;
+import dsmart.serving.QueryResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackRendererTest {
+    private static final ReportRequest REQUEST = ReportRequest.of(ExecutiveSalesPack.NAME, Period.month(2024, 2), Scope.company(),
+            Language.EN, "alice");
+
+    /**
+     * The test marts, but mart.sales_monthly answers from a new snapshot on every query until {@code settleAfter}
+     * queries have run (as if a transform kept publishing).
+     */
+    private static MartQuery moving(AtomicInteger queries, int settleAfter) throws Exception {
+        MartQuery marts = JdbcMartQuery.over(TestMarts.populated());
+        return new MartQuery() {
+            @Override
+            public QueryResult query(String sql, List<?> params) {
+                QueryResult answer = marts.query(sql, params);
+                int n = queries.incrementAndGet();
+                long id = n <= settleAfter ? n : settleAfter;
+                return new QueryResult(answer.columns(), answer.rows(),
+                        sql.contains("mart.sales_monthly") ? Map.of("mart.sales_monthly", id) : Map.of());
+            }
+
+            @Override
+            public void close() {
+                marts.close();
+            }
+        };
+    }
+
+    @Test
+    void aPackIsReadAgainWhenTheLakeMovesWhileItIsRead(@TempDir Path dir) throws Exception {
+        AtomicInteger queries = new AtomicInteger();
+        ArchivedReport report = Fixtures.reports(dir).generate(REQUEST, moving(queries, 2));
+
+        assertThat(report.snapshots()).containsExactly(Map.entry("mart.sales_monthly", 2L));
+        assertThat(report.manifest().files()).allSatisfy(file -> assertThat(file.rows()).isPositive());
+    }
+
+    @Test
+    void aLakeThatKeepsMovingStopsTheGenerationNamingTheTable(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> Fixtures.reports(dir).generate(REQUEST, moving(new AtomicInteger(), Integer.MAX_VALUE)))
+                .isInstanceOf(ReportException.class).hasMessageContaining("mart.sales_monthly was at snapshot");
+        assertThat(dir.resolve(".work")).isEmptyDirectory();
+    }
+
+    @Test
+    void aPeriodKindThePackDoesNotTakeIsRefused(@TempDir Path dir) throws Exception {
+        ReportRequest yearly = ReportRequest.of(CustomerSalesPack.NAME, Period.year(2024), Scope.company(), Language.EN, "alice");
+
+        assertThatThrownBy(() -> Fixtures.reports(dir).generate(yearly, moving(new AtomicInteger(), 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes a period of kind [MONTH] (YYYY-MM), not 2024");
+    }
+
+    @Test
+    void anUnknownPackNamesThePacksThereAre() {
+        assertThatThrownBy(() -> ReportPacks.standard().get("nope"))
+                .hasMessageContaining("unknown report pack \"nope\"").hasMessageContaining("executive-sales, customer-sales");
+    }
+
+    @Test
+    void theRegistryListsEveryQueryWithItsBoundValues() {
+        var queries = ReportPacks.standard().queries(Period.month(2024, 2), Scope.regions("EAST"));
+
+        assertThat(queries).extracting(q -> q.name()).containsExactly("executive-sales rows [region-EAST]",
+                "executive-sales last year [region-EAST]", "executive-sales top customers [region-EAST]",
+                "executive-sales detail [region-EAST]", "customer-sales customers [region-EAST]");
+        assertThat(queries.get(1).params()).containsExactly(java.time.LocalDate.of(2023, 2, 1), java.time.LocalDate.of(2023, 3, 1), "EAST");
+    }
+}
