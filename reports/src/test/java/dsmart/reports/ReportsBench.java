@@ -25,6 +25,7 @@ import java.util.Set;
  */
 final class ReportsBench {
     static final int REGIONS = 278;
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Generations after the cold one that are not measured. */
     static final int WARM_UP = 3;
 
@@ -51,18 +52,23 @@ final class ReportsBench {
             reports.generate(request, port);
         }
         double[] warm = new double[runs];
+        double[] cpu = new double[runs];
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
         for (int i = 0; i < runs; i++) {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             start = System.nanoTime();
             reports.generate(request, port);
             warm[i] = (System.nanoTime() - start) / 1e9;
+            cpu[i] = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         }
         Arrays.sort(warm);
+        Arrays.sort(cpu);
         long bytes = Files.size(first.files().get(0));
-        System.out.printf(Locale.ROOT, "%s: rows=%d first_file_mb=%.1f cold_s=%.2f warm_median_s=%.2f warm_max_s=%.2f peak_heap_mb=%.0f%n",
-                what, first.manifest().files().get(0).rows(), bytes / 1048576.0, cold, warm[runs / 2], warm[runs - 1],
+        System.out.printf(Locale.ROOT, "%s: rows=%d first_file_mb=%.1f cold_s=%.2f warm_median_s=%.2f warm_min_s=%.2f warm_max_s=%.2f "
+                        + "warm_median_thread_cpu_s=%.2f peak_heap_mb=%.0f%n",
+                what, first.manifest().files().get(0).rows(), bytes / 1048576.0, cold, warm[runs / 2], warm[0], warm[runs - 1], cpu[runs / 2],
                 LargeExport.peakHeap() / 1048576.0);
     }
 
