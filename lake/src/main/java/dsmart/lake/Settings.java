@@ -354,6 +354,10 @@ public final class Settings {
         kinds.put("serving.trino.user", Kind.TEXT);
         kinds.put("serving.cache.entries", Kind.POSITIVE_INT);
         kinds.put("reports.dir", Kind.NON_EMPTY);
+        // --- receivables ---
+        kinds.put("receivables.ageing.basis", Kind.AGEING_BASIS);
+        kinds.put("receivables.ageing.buckets", Kind.DAY_BOUNDS);
+        // --- end of receivables ---
         kinds.put("web.host", Kind.NON_EMPTY);
         kinds.put("web.port", Kind.PORT);
         kinds.put("web.users", Kind.TEXT);
