@@ -240,7 +240,36 @@ enum Kind {
         String check(String value) {
             return Pattern.matches("[a-z][a-z0-9_]*", value) ? null : "must be lower-case letters, digits and _";
         }
+    },
+    // --- receivables ---
+    /** What receivables are aged from: due (the due date) or posting (the invoice date). */
+    AGEING_BASIS {
+        @Override
+        String check(String value) {
+            return Set.of("due", "posting").contains(value.strip()) ? null : "must be due or posting";
+        }
+    },
+    /** Strictly ascending whole numbers above 0, comma separated: upper bounds (days) of ageing buckets. */
+    DAY_BOUNDS {
+        @Override
+        String check(String value) {
+            String problem = "must be strictly ascending whole numbers above 0, comma separated";
+            int previous = 0;
+            for (String part : value.split(",", -1)) {
+                try {
+                    int days = Integer.parseInt(part.strip());
+                    if (days <= previous) {
+                        return problem;
+                    }
+                    previous = days;
+                } catch (NumberFormatException e) {
+                    return problem;
+                }
+            }
+            return null;
+        }
     };
+    // --- end of receivables ---
 
     private static final String NAME = "[a-z][a-z0-9_]*";
 

@@ -357,6 +357,10 @@ public final class Settings {
         // 1-28, checked by dsmart.reports.ReportSchedule (it names the key)
         kinds.put("reports.close.day", Kind.POSITIVE_INT);
         kinds.put("reports.schedule", Kind.TEXT);
+        // --- receivables ---
+        kinds.put("receivables.ageing.basis", Kind.AGEING_BASIS);
+        kinds.put("receivables.ageing.buckets", Kind.DAY_BOUNDS);
+        // --- end of receivables ---
         kinds.put("web.host", Kind.NON_EMPTY);
         kinds.put("web.port", Kind.PORT);
         kinds.put("web.users", Kind.TEXT);

@@ -1,5 +1,6 @@
 package dsmart.transforms;
 
+import dsmart.lake.Settings;
 import dsmart.lake.TableId;
 import java.util.List;
 
@@ -11,5 +12,10 @@ interface Mart {
 
     default String sql() {
         return Models.sql(table().name());
+    }
+
+    /** The SQL with settings applied; marts without settings use {@link #sql()} as it is. */
+    default String sql(Settings settings) {
+        return sql();
     }
 }

@@ -7,7 +7,11 @@ import dsmart.lake.spark.RunLedger;
 import dsmart.lake.spark.Sparks;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,8 +24,13 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class Transforms {
     public static final String STAGE = "transform";
-    static final List<String> STAGING = List.of("stg_regions", "stg_customers", "stg_order_revenue");
-    static final List<Mart> MARTS = List.of(new SalesMonthly(), new CustomerSales());
+    static final List<String> STAGING = List.of("stg_regions", "stg_customers", "stg_order_revenue",
+            "stg_reps", "stg_teams", "stg_invoices", "stg_credit_notes", "stg_receipts", "stg_receipt_allocations",
+            "stg_write_offs", "stg_ar_as_of");
+    static final List<Mart> MARTS = List.of(new SalesMonthly(), new CustomerSales(),
+            new ArLedger(), new ArOnAccount(), new ArAgeing());
+    private static final Pattern RAW_TABLE = Pattern.compile("\\braw\\.([a-z][a-z0-9_]*)");
+    private static final Pattern STAGING_VIEW = Pattern.compile("\\b(stg_[a-z0-9_]*)");
 
     private Transforms() {}
 
@@ -31,17 +40,31 @@ public final class Transforms {
     public static List<MartResult> run(Settings settings, Progress progress) {
         SparkSession spark = Sparks.session(settings);
         String runId = RunLedger.newRunId();
+        Set<String> views = new HashSet<>();
         for (String view : STAGING) {
-            spark.sql(Models.sql(view)).createOrReplaceTempView(view);
+            String sql = Models.sql(view);
+            if (missingInput(spark, sql, views) == null) {
+                spark.sql(sql).createOrReplaceTempView(view);
+                views.add(view);
+            } else {
+                spark.catalog().dropTempView(view);
+            }
         }
         Sparks.createNamespace(spark, "mart");
         List<MartResult> results = new ArrayList<>();
         List<RunLedger.Entry> ledger = new ArrayList<>();
         for (Mart mart : MARTS) {
             Instant started = Instant.now();
+            String sql = mart.sql(settings);
+            String missing = missingInput(spark, sql + String.join("\n", mart.checks().stream().map(DataCheck::sql).toList()), views);
+            if (missing != null) {
+                ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), "skipped", 0, 0, null,
+                        "input " + missing + " absent"));
+                continue;
+            }
             progress.start(mart.table().toString());
             try {
-                results.add(publish(spark, mart));
+                results.add(publish(spark, mart, sql));
             } catch (RuntimeException e) {
                 String message = e instanceof TransformException ? e.getMessage() : mart.table() + " failed: " + e.getMessage();
                 ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), "failed", 0, 0, null, message));
@@ -57,10 +80,30 @@ public final class Transforms {
         return results;
     }
 
-    private static MartResult publish(SparkSession spark, Mart mart) {
+    /**
+     * The first input a model reads that is not there (a raw table absent from the lake, or a staging view
+     * not created because its own inputs are absent), or null when all are present.
+     */
+    static String missingInput(SparkSession spark, String sql, Set<String> views) {
+        Matcher raw = RAW_TABLE.matcher(sql);
+        while (raw.find()) {
+            if (!spark.catalog().tableExists("raw." + raw.group(1))) {
+                return "raw." + raw.group(1);
+            }
+        }
+        Matcher view = STAGING_VIEW.matcher(sql);
+        while (view.find()) {
+            if (!views.contains(view.group(1))) {
+                return view.group(1);
+            }
+        }
+        return null;
+    }
+
+    private static MartResult publish(SparkSession spark, Mart mart, String sql) {
         String target = mart.table().toString();
         String candidate = "candidate_" + mart.table().name();
-        Dataset<Row> rows = spark.sql(mart.sql()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> rows = spark.sql(sql).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             rows.createOrReplaceTempView(candidate);
             List<String> failed = new ArrayList<>();

@@ -97,6 +97,13 @@ class TransformsTest {
     }
 
     @Test
+    void receivablesMartsAreSkippedWithoutFinanceTables() {
+        List<Transforms.MartResult> published = Transforms.run(settings, Progress.silent("test"));
+        assertThat(published).extracting(r -> r.table().toString()).containsExactly("mart.sales_monthly", "mart.customer_sales");
+        assertThat(spark.catalog().tableExists("mart.ar_ledger")).isFalse();
+    }
+
+    @Test
     void rerunningGivesTheSameRows() {
         Transforms.run(settings, Progress.silent("test"));
         List<String> first = rows("SELECT * FROM mart.sales_monthly ORDER BY month, region_code, channel");
