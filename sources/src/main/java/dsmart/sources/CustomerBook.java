@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * Customers with their contacts, the leads they came from (and the many that never converted), credit
  * assessments and limits. Purchase weights follow a power law (customer i has weight (i+1)^-0.9: a few
- * big customers). Memory: about 150 bytes per customer plus each customer's open receivables.
+ * big customers). Memory: about 250 bytes per customer plus each customer's open receivables.
  */
 final class CustomerBook {
     static final int CUSTOMERS_PER_SCALE = 2_000;
@@ -33,7 +33,8 @@ final class CustomerBook {
     final int[] terms;
     final int[] payer;
     final LocalDate[] defaultsFrom;
-    final LocalDateTime[] createdAt;
+    /** Creation time, UTC epoch seconds (a long, not an object: this array is one per customer). */
+    private final long[] created;
     final LocalDateTime[] deletedAt;
     private final int[] owner;
     private final int[] laterOwner;
@@ -58,7 +59,7 @@ final class CustomerBook {
         terms = new int[count];
         payer = new int[count];
         defaultsFrom = new LocalDate[count];
-        createdAt = new LocalDateTime[count];
+        created = new long[count];
         deletedAt = new LocalDateTime[count];
         owner = new int[count];
         laterOwner = new int[count];
@@ -110,13 +111,14 @@ final class CustomerBook {
         for (int i = 0; i < count; i++) {
             region[i] = w.random.nextInt(Names.REGIONS.length);
             boolean existing = w.rnd() < 0.55;
-            createdAt[i] = existing
+            LocalDateTime createdTime = existing
                     ? periodStart.minusMinutes(1 + w.random.nextLong(365L * 24 * 60))
                     : periodStart.plusMinutes(w.random.nextLong(periodMinutes * 9 / 10));
+            this.created[i] = createdTime.toEpochSecond(java.time.ZoneOffset.UTC);
             consumer[i] = w.rnd() >= 0.7 && i >= count / 50;
             double expectedMonthly = (Math.pow(i + 1, -0.9) / total) * monthlyOrders * averageOrder;
-            LocalDate created = w.day(createdAt[i]);
-            LocalDateTime leadCreated = existing ? null : createdAt[i].minusMinutes(w.between(7 * 24 * 60, 60 * 24 * 60));
+            LocalDate created = w.day(createdAt(i));
+            LocalDateTime leadCreated = existing ? null : createdAt(i).minusMinutes(w.between(7 * 24 * 60, 60 * 24 * 60));
             LocalDate from = existing ? created : w.day(leadCreated);
             owner[i] = org.pickSeller(region[i], from, existing ? w.start : created);
             laterOwner[i] = -1;
@@ -126,7 +128,7 @@ final class CustomerBook {
             }
             if (w.chance(0.005)) {
                 LocalDateTime deleted = w.asOf.minusMinutes(w.between(60, 60 * 24 * 60));
-                deletedAt[i] = deleted.isAfter(createdAt[i]) ? deleted : null;
+                deletedAt[i] = deleted.isAfter(createdAt(i)) ? deleted : null;
             }
             payer[i] = consumer[i] ? (w.chance(0.8) ? ON_TIME : LATE) : w.pickWeighted(new double[] {0.68, 0.29, 0.03});
             if (payer[i] == DEFAULTER) {
@@ -186,7 +188,7 @@ final class CustomerBook {
             }
         }
         LocalDate born = LocalDate.of(w.between(1960, 2000), 1, 1).plusDays(w.random.nextInt(365));
-        LocalDateTime updated = createdAt[i];
+        LocalDateTime updated = createdAt(i);
         if (ownerChangedOn[i] != null) {
             updated = World.max(updated, w.during(ownerChangedOn[i], 9, 18));
         }
@@ -195,7 +197,7 @@ final class CustomerBook {
         }
         int currentOwner = laterOwner[i] >= 0 ? laterOwner[i] : owner[i];
         w.t.customers.row((long) i + 1, name, Names.REGIONS[region[i]][0], (long) currentOwner + 1, consumer[i] ? "consumer" : "business",
-                createdAt[i], updated, deletedAt[i] != null, GROUPS[group[i]], consumer[i] ? null : w.pick(Names.INDUSTRIES), phone,
+                createdAt(i), updated, deletedAt[i] != null, GROUPS[group[i]], consumer[i] ? null : w.pick(Names.INDUSTRIES), phone,
                 address, consumer[i] ? born : null, w.pick(Names.NEEDS));
         if (incomplete) {
             w.truth.record(Rule.CUSTOMER_RECORD_INCOMPLETE, i + 1, (long) currentOwner + 1, (long) i + 1, created,
@@ -209,7 +211,7 @@ final class CustomerBook {
             LocalDate contactBirthday = consumer[i] && primary ? born : w.chance(0.6) ? LocalDate.of(w.between(1960, 1998), 1, 1).plusDays(w.random.nextInt(365)) : null;
             boolean deleted = !primary && w.chance(0.05);
             w.t.contacts.row(id, (long) i + 1, contactName, consumer[i] ? null : w.pick(Names.TITLES), w.phone(),
-                    "c" + id + "@example.cn", contactBirthday, primary, deleted ? World.max(createdAt[i], w.asOf.minusDays(w.between(2, 100))) : createdAt[i], deleted);
+                    "c" + id + "@example.cn", contactBirthday, primary, deleted ? World.max(createdAt(i), w.asOf.minusDays(w.between(2, 100))) : createdAt(i), deleted);
             if (primary) {
                 primaryContact[i] = id;
                 birthday[i] = contactBirthday == null ? 0 : contactBirthday.getMonthValue() * 100 + contactBirthday.getDayOfMonth();
@@ -269,12 +271,12 @@ final class CustomerBook {
     /** The lead a new customer came from: screened, visited, a proposal accepted, converted (P-3.1, P-3.2). */
     private void writeConvertedLead(int i, LocalDateTime created, String name) throws SQLException {
         long lead = ++leadId;
-        long span = java.time.Duration.between(created, createdAt[i]).toMinutes();
+        long span = java.time.Duration.between(created, createdAt(i)).toMinutes();
         LocalDateTime screened = created.plusMinutes((long) (span * (0.05 + 0.15 * w.rnd())));
         int rep = owner[i];
         w.t.leads.row(lead, name, Names.LEAD_SOURCES[w.pickWeighted(Names.LEAD_SOURCE_WEIGHTS)], leadChannel(consumer[i]),
-                Names.REGIONS[region[i]][0], (long) rep + 1, created, screened, "prospect", createdAt[i], (long) i + 1, "converted",
-                createdAt[i], false);
+                Names.REGIONS[region[i]][0], (long) rep + 1, created, screened, "prospect", createdAt(i), (long) i + 1, "converted",
+                createdAt(i), false);
         int visits = w.between(1, 2);
         for (int v = 0; v < visits; v++) {
             LocalDateTime at = created.plusMinutes((long) (span * (0.25 + 0.25 * v + 0.2 * w.rnd())));
@@ -286,7 +288,7 @@ final class CustomerBook {
         BigDecimal price = World.money(5_000 + w.rnd() * 40_000);
         w.t.proposals.row(proposal, (long) i + 1, lead, (long) rep + 1, proposed, "定制产品组合方案", price,
                 World.money(price.doubleValue() * w.rnd() * 0.1), w.chance(0.3) ? 21 : 7, w.pick(Names.PROMISES), "accepted",
-                createdAt[i], createdAt[i]);
+                createdAt(i), createdAt(i));
         pendingProposal[i] = proposal;
     }
 
@@ -357,6 +359,15 @@ final class CustomerBook {
     }
 
     // --- what orders need --------------------------------------------------------------------------------
+
+    LocalDateTime createdAt(int customer) {
+        return LocalDateTime.ofEpochSecond(created[customer], 0, java.time.ZoneOffset.UTC);
+    }
+
+    /** Whether the customer exists at the time (UTC epoch seconds). */
+    boolean existsAt(int customer, long epochSecond) {
+        return created[customer] <= epochSecond;
+    }
 
     /** A customer drawn by purchase weight. */
     int pick() {

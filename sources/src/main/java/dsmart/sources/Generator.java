@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * broken at a small known rate, each breach recorded in the truth files ({@link Truth}).
  *
  * <p>Rows are streamed to the three databases in batches, in time order, month by month. Memory grows
- * with customers and reps (about 150 bytes per customer), never with orders: see docs/sources.md.
+ * with customers and reps (about 250 bytes per customer), never with orders: see docs/sources.md.
  */
 public final class Generator {
     static final int BATCH = 10_000;

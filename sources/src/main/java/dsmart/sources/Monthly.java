@@ -112,8 +112,9 @@ final class Monthly {
         LocalDate end = month.plusMonths(1);
         LocalDateTime monthStart = w.startOf(month);
         LocalDateTime monthEnd = w.startOf(end);
+        long monthEndSecond = monthEnd.toEpochSecond(java.time.ZoneOffset.UTC);
         for (int c = 0; c < book.count; c++) {
-            if (!book.createdAt[c].isBefore(monthEnd) || (book.deletedAt[c] != null && book.deletedAt[c].isBefore(monthStart))) {
+            if (!book.existsAt(c, monthEndSecond - 1) || (book.deletedAt[c] != null && book.deletedAt[c].isBefore(monthStart))) {
                 continue;
             }
             double share = (double) c / book.count;
@@ -122,7 +123,7 @@ final class Monthly {
             for (int k = 0; k < count; k++) {
                 LocalDate day = month.plusDays(w.random.nextInt(month.lengthOfMonth()));
                 LocalDateTime at = w.during(day, 9, 20);
-                if (!w.visible(at) || at.isBefore(book.createdAt[c]) || (book.deletedAt[c] != null && !at.isBefore(book.deletedAt[c]))) {
+                if (!w.visible(at) || !book.existsAt(c, at.toEpochSecond(java.time.ZoneOffset.UTC)) || (book.deletedAt[c] != null && !at.isBefore(book.deletedAt[c]))) {
                     continue;
                 }
                 int rep = book.ownerAt(c, day);
@@ -159,7 +160,7 @@ final class Monthly {
 
     private void greet(int c, String occasion, LocalDate on) throws SQLException {
         LocalDateTime planned = w.during(on.minusDays(7), 9, 12);
-        if (!w.visible(planned) || planned.isBefore(book.createdAt[c])) {
+        if (!w.visible(planned) || !book.existsAt(c, planned.toEpochSecond(java.time.ZoneOffset.UTC))) {
             return;
         }
         LocalDateTime sent = w.chance(0.92) ? w.seen(w.during(on.minusDays(w.between(0, 1)), 8, 12)) : null;

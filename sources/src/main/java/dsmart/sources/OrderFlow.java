@@ -93,7 +93,7 @@ final class OrderFlow {
 
     private void order(LocalDateTime at) throws SQLException {
         int c = book.pick();
-        if (at.isBefore(book.createdAt[c]) || (book.deletedAt[c] != null && !at.isBefore(book.deletedAt[c]))) {
+        if (!book.existsAt(c, at.toEpochSecond(ZoneOffset.UTC)) || (book.deletedAt[c] != null && !at.isBefore(book.deletedAt[c]))) {
             return;
         }
         LocalDate day = w.day(at);

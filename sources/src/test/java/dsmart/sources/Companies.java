@@ -47,6 +47,12 @@ final class Companies {
             Path dir = Files.createTempDirectory(root.toAbsolutePath(), "company");
             Map<String, String> all = new HashMap<>(overrides);
             all.put("data.dir", dir.toString());
+            for (String system : new String[] {"crm", "orders", "finance"}) {
+                // the embedded database stays open between the tests' queries (no reopening the file for each),
+                // and closes at exit without open sessions
+                all.putIfAbsent("source." + system + ".url", "jdbc:h2:file:" + dir.resolve("sources").resolve(system)
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            }
             return Settings.builder().overrides(all).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

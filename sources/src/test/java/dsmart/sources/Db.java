@@ -11,36 +11,14 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /** Plain JDBC reads of the generated source rows, values normalised so that every database compares equal. */
 final class Db {
     private Db() {}
 
-    /**
-     * One connection per shared company's embedded database stays open, so H2 does not reopen the file for
-     * every query (not for a test's own temporary directory, which JUnit deletes).
-     */
-    private static final Map<String, Connection> OPEN = new ConcurrentHashMap<>();
-
-    private static Connection connect(Settings settings, SourceSystem system) throws SQLException {
-        String url = system.url(settings);
-        if (url.startsWith("jdbc:h2:") && url.contains("generated-companies")) {
-            OPEN.computeIfAbsent(url, key -> {
-                try {
-                    return system.connect(settings);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
-        return system.connect(settings);
-    }
-
     static List<List<Object>> rows(Settings settings, SourceSystem system, String sql) {
-        try (Connection connection = connect(settings, system); Statement statement = connection.createStatement();
+        try (Connection connection = system.connect(settings); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             List<List<Object>> out = new ArrayList<>();
             int columns = rows.getMetaData().getColumnCount();
