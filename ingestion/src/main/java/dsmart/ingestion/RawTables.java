@@ -1,5 +1,6 @@
 package dsmart.ingestion;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
@@ -32,6 +33,8 @@ final class RawTables {
     static final List<String> META = List.of("_op", "_ingested_at", "_run_id");
     static final String SOURCE_FILE = "_source_file";
     private static final String CHANGE = "_change";
+    /** Batches up to this many rows have their keys broadcast when they are compared with raw. */
+    private static final long BROADCAST_ROWS = 2_000_000;
     private static final String PROPERTIES = "TBLPROPERTIES ('format-version'='2', 'write.merge.mode'='copy-on-write', "
             + "'write.update.mode'='copy-on-write', 'write.delete.mode'='copy-on-write')";
     /**
@@ -193,6 +196,12 @@ final class RawTables {
                 existing.add(col("`" + c + "`").as("__t_" + c));
             }
         }
+        Column[] keyColumns = keys.stream().map(k -> col("`" + k + "`")).toArray(Column[]::new);
+        Dataset<Row> batchKeys = ordered.select(keyColumns);
+        if (facts.rows() <= BROADCAST_ROWS) {
+            // A batch of moderate size: its keys are broadcast and only the raw rows it touches are shuffled, not all of raw.
+            candidates = candidates.join(broadcast(batchKeys), seq(keys), "left_semi");
+        }
         Dataset<Row> t = candidates.select(existing.toArray(Column[]::new));
         Column on = null;
         for (String k : keys) {
@@ -223,20 +232,23 @@ final class RawTables {
             long absentDeleted = 0;
             Dataset<Row> tombstones = null;
             if (presentKeys != null) {
-                Dataset<Row> batchKeys = ordered.select(keys.stream().map(k -> col("`" + k + "`")).toArray(Column[]::new));
-                tombstones = raw.where(col("_op").notEqual("D"))
+                // Keys only: live raw keys the source no longer has (and the batch does not bring back). Whole rows are
+                // fetched for those alone, so the comparison shuffles keys, not rows.
+                Dataset<Row> gone = raw.where(col("_op").notEqual("D")).select(keyColumns)
                         .join(presentKeys, seq(keys), "left_anti")
                         .join(batchKeys, seq(keys), "left_anti")
-                        .withColumn("_op", lit("D"))
-                        .withColumn("_ingested_at", current_timestamp())
-                        .withColumn("_run_id", lit(runId))
-                        .select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new))
                         .localCheckpoint();
-                absentDeleted = tombstones.count();
-        Trace.lap("  tombstones");
+                absentDeleted = gone.count();
                 if (absentDeleted > 0) {
+                    tombstones = raw.join(broadcast(gone), seq(keys), "left_semi")
+                            .withColumn("_op", lit("D"))
+                            .withColumn("_ingested_at", current_timestamp())
+                            .withColumn("_run_id", lit(runId))
+                            .select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new))
+                            .localCheckpoint();
                     changes = changes.unionByName(tombstones);
                 }
+                Trace.lap("  tombstones");
             }
             long changed = counts.get("I") + counts.get("U") + counts.get("D") + absentDeleted;
             if (changed > 0) {
