@@ -9,6 +9,11 @@ interface Mart {
 
     List<DataCheck> checks();
 
+    /** Raw tables the mart reads; when one is absent the runner skips the mart (nothing published, nothing failed). */
+    default List<String> requires() {
+        return List.of();
+    }
+
     default String sql() {
         return Models.sql(table().name());
     }
