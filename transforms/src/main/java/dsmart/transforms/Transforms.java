@@ -23,7 +23,7 @@ public final class Transforms {
     static final List<String> STAGING = List.of("stg_regions", "stg_customers", "stg_order_revenue");
     static final List<Mart> MARTS = List.of(new SalesMonthly(), new CustomerSales(),
             // --- sales (issue 4) ---
-            new SalesKpi());
+            new SalesKpi(), new CustomerTierHistory(), new CustomerTier());
 
     private Transforms() {}
 
@@ -46,7 +46,7 @@ public final class Transforms {
             Instant started = Instant.now();
             progress.start(mart.table().toString());
             try {
-                results.add(publish(spark, mart));
+                results.add(publish(spark, mart, settings));
             } catch (RuntimeException e) {
                 String message = e instanceof TransformException ? e.getMessage() : mart.table() + " failed: " + e.getMessage();
                 ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), "failed", 0, 0, null, message));
@@ -62,10 +62,10 @@ public final class Transforms {
         return results;
     }
 
-    private static MartResult publish(SparkSession spark, Mart mart) {
+    private static MartResult publish(SparkSession spark, Mart mart, Settings settings) {
         String target = mart.table().toString();
         String candidate = "candidate_" + mart.table().name();
-        Dataset<Row> rows = spark.sql(mart.sql()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> rows = spark.sql(Models.withSettings(mart.sql(), settings)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             rows.createOrReplaceTempView(candidate);
             List<String> failed = new ArrayList<>();
