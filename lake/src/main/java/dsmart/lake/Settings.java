@@ -364,6 +364,13 @@ public final class Settings {
         kinds.put("web.host", Kind.NON_EMPTY);
         kinds.put("web.port", Kind.PORT);
         kinds.put("web.users", Kind.TEXT);
+        // --- tiers (issue 4) ---
+        for (String key : new String[] {"weight.amount", "weight.frequency", "weight.potential", "weight.loyalty", "cut.a", "cut.b"}) {
+            kinds.put("tiers." + key, Kind.NON_NEGATIVE_INT);
+        }
+        kinds.put("tiers.full.amount", Kind.POSITIVE_INT);
+        kinds.put("tiers.full.orders", Kind.POSITIVE_INT);
+        // --- end of tiers ---
         return Collections.unmodifiableMap(kinds);
     }
 }

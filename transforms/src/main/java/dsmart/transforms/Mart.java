@@ -10,12 +10,17 @@ interface Mart {
 
     List<DataCheck> checks();
 
+    /** Raw tables the mart reads; when one is absent the runner skips the mart (nothing published, nothing failed). */
+    default List<String> requires() {
+        return List.of();
+    }
+
     default String sql() {
         return Models.sql(table().name());
     }
 
-    /** The SQL with settings applied; marts without settings use {@link #sql()} as it is. */
+    /** The SQL with {@code {{setting:key}}} placeholders replaced by the settings' values. */
     default String sql(Settings settings) {
-        return sql();
+        return Models.withSettings(sql(), settings);
     }
 }

@@ -19,4 +19,15 @@ final class Models {
             throw new IllegalStateException("cannot read model " + resource, e);
         }
     }
+
+    /** Replaces each {@code {{setting:key}}} with the setting's value (the tiers weights and cut-offs). */
+    static String withSettings(String sql, dsmart.lake.Settings settings) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{setting:([a-z0-9.]+)}}").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(settings.text(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
 }

@@ -28,7 +28,9 @@ public final class Transforms {
             "stg_reps", "stg_teams", "stg_invoices", "stg_credit_notes", "stg_receipts", "stg_receipt_allocations",
             "stg_write_offs", "stg_ar_as_of");
     static final List<Mart> MARTS = List.of(new SalesMonthly(), new CustomerSales(),
-            new ArLedger(), new ArOnAccount(), new ArAgeing());
+            new ArLedger(), new ArOnAccount(), new ArAgeing(),
+            // --- sales (issue 4) ---
+            new SalesKpi(), new CustomerTierHistory(), new CustomerTier());
     private static final Pattern RAW_TABLE = Pattern.compile("\\braw\\.([a-z][a-z0-9_]*)");
     private static final Pattern STAGING_VIEW = Pattern.compile("\\b(stg_[a-z0-9_]*)");
 
@@ -55,6 +57,12 @@ public final class Transforms {
         List<RunLedger.Entry> ledger = new ArrayList<>();
         for (Mart mart : MARTS) {
             Instant started = Instant.now();
+            String absent = mart.requires().stream().filter(t -> !spark.catalog().tableExists(t)).findFirst().orElse(null);
+            if (absent != null) {
+                ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), "skipped", 0, 0, null,
+                        "input " + absent + " absent"));
+                continue;
+            }
             String sql = mart.sql(settings);
             String missing = missingInput(spark, sql + String.join("\n", mart.checks().stream().map(DataCheck::sql).toList()), views);
             if (missing != null) {
