@@ -73,9 +73,18 @@ final class JdbcReader {
 
     static String url(Settings settings, String system) {
         String url = settings.text("source." + system + ".url");
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(Locale.ROOT);
         // An embedded H2 file database must exist already: without IFEXISTS H2 would create an empty one.
-        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
-            return url + ";IFEXISTS=TRUE";
+        if (!upper.contains("IFEXISTS")) {
+            url += ";IFEXISTS=TRUE";
+        }
+        // Parallel partition reads open and close connections concurrently; an embedded H2 database closing
+        // (writing its last chunk) while another thread opens it was seen to corrupt the file. Keep it open.
+        if (!upper.contains("DB_CLOSE_DELAY")) {
+            url += ";DB_CLOSE_DELAY=-1";
         }
         return url;
     }
