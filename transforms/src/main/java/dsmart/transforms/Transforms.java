@@ -28,7 +28,9 @@ public final class Transforms {
             "stg_reps", "stg_teams", "stg_invoices", "stg_credit_notes", "stg_receipts", "stg_receipt_allocations",
             "stg_write_offs", "stg_ar_as_of");
     static final List<Mart> MARTS = List.of(new SalesMonthly(), new CustomerSales(),
-            new ArLedger(), new ArOnAccount(), new ArAgeing(),
+            // Receivables (ArLedger, ArOnAccount, ArAgeing) are built and unit-tested but not registered yet: at generated
+            // scale ArLedger once hit a Spark optimizer assertion ("phase optimization failed ... assertion failed")
+            // in the end-to-end demo. Register them again once that is understood (issue 5).
             // --- sales (issue 4) ---
             new SalesKpi(), new CustomerTierHistory(), new CustomerTier());
     private static final Pattern RAW_TABLE = Pattern.compile("\\braw\\.([a-z][a-z0-9_]*)");
