@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 public final class Settings {
     static final String DEFAULTS = "dsmart-defaults.properties";
     private static final String ENV_PREFIX = "DSMART_";
+    /** Variables the launcher and CLI read themselves (JVM options, stack traces): not settings. */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("DSMART_JAVA_OPTS", "DSMART_DEBUG");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z0-9._]+)}");
 
     private static final Map<String, Kind> KINDS = kinds();
@@ -152,7 +154,7 @@ public final class Settings {
             Map<String, String> keysByEnvName = new TreeMap<>();
             KINDS.keySet().forEach(key -> keysByEnvName.put(envName(key), key));
             environment.forEach((name, value) -> {
-                if (!name.startsWith(ENV_PREFIX)) {
+                if (!name.startsWith(ENV_PREFIX) || LAUNCHER_VARIABLES.contains(name)) {
                     return;
                 }
                 String key = keysByEnvName.get(name);

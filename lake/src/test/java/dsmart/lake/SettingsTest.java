@@ -75,6 +75,12 @@ class SettingsTest {
     }
 
     @Test
+    void launcherVariablesAreNotSettings() {
+        Settings settings = Settings.builder().environment(Map.of("DSMART_JAVA_OPTS", "-Xmx2g", "DSMART_DEBUG", "1")).build();
+        assertThat(settings.integer("web.port")).isEqualTo(7070);
+    }
+
+    @Test
     void badValueNamesKeyAndValue() {
         assertThatThrownBy(() -> Settings.builder().overrides(Map.of("web.port", "seventy")).build())
                 .isInstanceOf(SettingsException.class)
