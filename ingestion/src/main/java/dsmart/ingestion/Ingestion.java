@@ -270,12 +270,19 @@ public final class Ingestion {
                         changes.written());
             }
             Trace.lap("reconcile written");
+            List<String> notes = new ArrayList<>(drift);
+            Long snapshotId = changes.written() > 0
+                    ? RawTables.compact(spark, target, settings.integer("ingest.compact.delete.files"), changes.snapshotId())
+                    : changes.snapshotId();
+            if (!java.util.Objects.equals(snapshotId, changes.snapshotId())) {
+                notes.add("compacted: data files with deletes rewritten");
+            }
+            Trace.lap("compact");
             String cursorAfter = cursor == null ? null : incremental ? JdbcReader.later(cursorBefore, maxCursor, cursorType) : maxCursor;
             Instant keysAt = keysChecked ? started : mark == null ? null : mark.keysCheckedAt();
             state.marks.add(new Watermarks.Mark(target, table.toString(), cursor, cursorAfter, keysAt, state.runId, Instant.now()));
 
             String mode = incremental ? (keysChecked ? "incremental+keys" : "incremental") : "full";
-            List<String> notes = new ArrayList<>(drift);
             if (read.queries() > 1) {
                 notes.add("read in " + read.queries() + " parallel key ranges");
             }
@@ -287,9 +294,9 @@ public final class Ingestion {
                     changes.inserted(), changes.updated(), changes.deleted(), changes.unchanged(), quarantined,
                     notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
             state.results.add(new TableResult(table.target(), mode, rowsRead, accepted, changes.inserted(), changes.updated(), changes.deleted(),
-                    changes.unchanged(), quarantined, changes.snapshotId(), cursorBefore, cursorAfter, read.queries()));
+                    changes.unchanged(), quarantined, snapshotId, cursorBefore, cursorAfter, read.queries()));
             state.ledger.add(new RunLedger.Entry(state.runId, STAGE, target, started, Instant.now(), "ok", rowsRead, accepted,
-                    changes.snapshotId(), notes.isEmpty() ? null : String.join("; ", notes),
+                    snapshotId, notes.isEmpty() ? null : String.join("; ", notes),
                     new RunLedger.Detail(mode, changes.inserted(), changes.updated(), changes.deleted(), changes.unchanged(), quarantined,
                             cursorBefore, cursorAfter)));
         } finally {

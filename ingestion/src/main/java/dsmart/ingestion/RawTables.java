@@ -35,8 +35,12 @@ final class RawTables {
     private static final String CHANGE = "_change";
     /** Batches up to this many rows have their keys broadcast when they are compared with raw. */
     private static final long BROADCAST_ROWS = 2_000_000;
-    private static final String PROPERTIES = "TBLPROPERTIES ('format-version'='2', 'write.merge.mode'='copy-on-write', "
-            + "'write.update.mode'='copy-on-write', 'write.delete.mode'='copy-on-write')";
+    /**
+     * Merge-on-read: a MERGE writes the changed rows and small position-delete files instead of rewriting every data file
+     * that holds a changed key, so an incremental run costs what changed, not the size of the files it touches.
+     */
+    private static final String PROPERTIES = "TBLPROPERTIES ('format-version'='2', 'write.merge.mode'='merge-on-read', "
+            + "'write.update.mode'='merge-on-read', 'write.delete.mode'='merge-on-read', 'write.delete.granularity'='file')";
     /**
      * quarantine.*: the run, where the row came from (system.table, or feed/file), its key or line, the row as text,
      * every reason as a JSON array of strings (text, so that every engine reads it; Spark: from_json(reasons, 'array<string>'))
@@ -261,6 +265,38 @@ final class RawTables {
                 Trace.lap("  merge");
             }
             return new Changes(counts.get("I"), counts.get("U"), counts.get("D"), absentDeleted, counts.get("N"), snapshot(spark, target));
+        }
+    }
+
+    /**
+     * Rewrites the data files that have position deletes when more than maxDeleteFiles delete files apply to the table's
+     * current data files (merge-on-read keeps reads fast only while deletes are few). Same rows, a new snapshot; returns the
+     * current snapshot id.
+     */
+    static Long compact(SparkSession spark, String target, int maxDeleteFiles, Long snapshotId) {
+        String catalog = spark.conf().get("spark.sql.defaultCatalog");
+        if (liveDeleteFiles(spark, catalog + "." + target) <= maxDeleteFiles) {
+            return snapshotId;
+        }
+        spark.sql("CALL " + catalog + ".system.rewrite_data_files(table => '" + target + "', options => map('delete-file-threshold', '1'))");
+        return snapshot(spark, target);
+    }
+
+    /** Delete files that apply to a current data file (deletes of rewritten files no longer apply and are not counted). */
+    static long liveDeleteFiles(SparkSession spark, String table) {
+        try {
+            org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, table);
+            if (iceberg.currentSnapshot() == null) {
+                return 0;
+            }
+            Set<String> deletes = new java.util.HashSet<>();
+            try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.FileScanTask> tasks = iceberg.newScan().planFiles()) {
+                tasks.forEach(task -> task.deletes().forEach(delete -> deletes.add(delete.location())));
+            }
+            return deletes.size();
+        } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException
+                | java.io.IOException e) {
+            throw new IngestionException("cannot plan the files of " + table + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>Scenarios after the full load: an incremental run with nothing changed; 1 % of the rows changed the way an order
  * system changes them (0.5 % updates to recent orders, 0.5 % new orders, 100 lines deleted), with the hard-delete key
- * check and without it; 1 % of the rows updated scattered over the whole table (copy-on-write then rewrites most files).
+ * check and without it; 1 % of the rows updated scattered over the whole table (position deletes in every data file).
  */
 public final class IngestBench {
     private IngestBench() {}

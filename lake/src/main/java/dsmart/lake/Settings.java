@@ -346,6 +346,7 @@ public final class Settings {
         kinds.put("ingest.delete.check.minutes", Kind.NON_NEGATIVE_INT);
         kinds.put("ingest.partition.rows", Kind.POSITIVE_INT);
         kinds.put("ingest.partitions.max", Kind.POSITIVE_INT);
+        kinds.put("ingest.compact.delete.files", Kind.NON_NEGATIVE_INT);
         kinds.put("ingest.schema.evolve", Kind.BOOLEAN);
         kinds.put("ingest.lock.wait.seconds", Kind.NON_NEGATIVE_INT);
         kinds.put("ingest.inbox.dir", Kind.NON_EMPTY);

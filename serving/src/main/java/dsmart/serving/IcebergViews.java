@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileContent;
+import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -24,8 +27,8 @@ import org.apache.iceberg.types.Types;
 
 /**
  * DuckDB views over the Parquet files of Iceberg tables' current snapshots. A view is rebuilt when
- * its table has a new snapshot; tables with row-level delete files are refused (the marts are
- * copy-on-write, so they have none).
+ * its table has a new snapshot. Position delete files (merge-on-read raw tables) are applied; equality
+ * deletes, which dsmart never writes, are refused.
  */
 final class IcebergViews implements SnapshotReader {
     private final Catalog catalog;
@@ -111,11 +114,16 @@ final class IcebergViews implements SnapshotReader {
 
     private void createView(String name, Table table, Snapshot snapshot) {
         List<String> files = new ArrayList<>();
+        Set<String> positionDeletes = new java.util.TreeSet<>();
         if (snapshot != null) {
             try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshot.snapshotId()).planFiles()) {
                 for (FileScanTask task : tasks) {
-                    if (!task.deletes().isEmpty()) {
-                        throw new QueryException("table " + name + " has row-level delete files, which the embedded engine does not apply");
+                    for (DeleteFile delete : task.deletes()) {
+                        if (delete.content() != FileContent.POSITION_DELETES || delete.format() != FileFormat.PARQUET) {
+                            throw new QueryException("table " + name + " has " + delete.content() + " files in " + delete.format()
+                                    + ", which the embedded engine does not apply (it applies Parquet position deletes)");
+                        }
+                        positionDeletes.add(localPath(delete.location()));
                     }
                     files.add(localPath(task.file().location()));
                 }
@@ -125,11 +133,19 @@ final class IcebergViews implements SnapshotReader {
         }
         List<Types.NestedField> columns = table.schema().columns();
         String select = columns.stream()
-                .map(c -> "CAST(" + quote(c.name()) + " AS " + duckType(c.type()) + ") AS " + quote(c.name()))
+                .map(c -> "CAST(d." + quote(c.name()) + " AS " + duckType(c.type()) + ") AS " + quote(c.name()))
                 .collect(Collectors.joining(", "));
-        String from = files.isEmpty()
-                ? "(SELECT " + columns.stream().map(c -> "NULL AS " + quote(c.name())).collect(Collectors.joining(", ")) + ") WHERE FALSE"
-                : "read_parquet([" + files.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ")) + "])";
+        String from;
+        if (files.isEmpty()) {
+            from = "(SELECT " + columns.stream().map(c -> "NULL AS " + quote(c.name())).collect(Collectors.joining(", ")) + ") d WHERE FALSE";
+        } else if (positionDeletes.isEmpty()) {
+            from = "read_parquet(" + list(files) + ") d";
+        } else {
+            // Merge-on-read: a row is gone when a position delete names its file and row number.
+            from = "read_parquet(" + list(files) + ", filename = true, file_row_number = true) d ANTI JOIN "
+                    + "(SELECT regexp_replace(file_path, '^file:/+', '/') AS file_path, pos FROM read_parquet(" + list(positionDeletes)
+                    + ")) x ON d.filename = x.file_path AND d.file_row_number = x.pos";
+        }
         String namespace = name.substring(0, name.indexOf('.'));
         try (Statement statement = duckdb.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + namespace);
@@ -137,6 +153,10 @@ final class IcebergViews implements SnapshotReader {
         } catch (SQLException e) {
             throw new QueryException("cannot create the view of " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String list(java.util.Collection<String> paths) {
+        return "[" + paths.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ")) + "]";
     }
 
     private static String localPath(String location) {

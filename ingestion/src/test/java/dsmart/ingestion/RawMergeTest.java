@@ -1,0 +1,75 @@
+package dsmart.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dsmart.lake.Settings;
+import dsmart.lake.spark.Sparks;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The MERGE of a batch into raw is merge-on-read: it adds the changed rows and position deletes, and rewrites no data file. */
+class RawMergeTest {
+    @TempDir
+    Path dir;
+
+    private static Dataset<Row> rows(SparkSession spark, long from, long to, String status) {
+        return spark.sql("SELECT id AS order_id, '" + status + "' AS status, 'U' AS _op, current_timestamp() AS _ingested_at, "
+                + "'r1' AS _run_id FROM range(" + from + ", " + (to + 1) + ")").coalesce(1);
+    }
+
+    private static Set<String> files(SparkSession spark, int content) {
+        Set<String> files = new HashSet<>();
+        for (Row row : spark.sql("SELECT file_path FROM raw.t.files WHERE content = " + content).collectAsList()) {
+            files.add(row.getString(0));
+        }
+        return files;
+    }
+
+    @Test
+    void aMergeKeepsEveryDataFileAndAddsTheChangesWithPositionDeletes() {
+        SparkSession spark = Sparks.session(Settings.builder().overrides(Map.of("data.dir", dir.toString())).build());
+        Sparks.createNamespace(spark, "raw");
+        RawTables.create(spark, "raw.t", rows(spark, 1, 1, "x").schema());
+        Sparks.append(rows(spark, 1, 100, "new"), "raw.t");
+        Sparks.append(rows(spark, 101, 200, "new"), "raw.t");
+        Sparks.append(rows(spark, 201, 300, "new"), "raw.t");
+        Set<String> dataFiles = files(spark, 0);
+        assertThat(dataFiles).hasSize(3);
+
+        RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 250, 250, "shipped").union(rows(spark, 301, 302, "new")),
+                List.of("order_id"), null, "r2");
+
+        assertThat(changes.updated()).isEqualTo(1);
+        assertThat(changes.inserted()).isEqualTo(2);
+        assertThat(files(spark, 0)).containsAll(dataFiles).hasSize(4);
+        assertThat(files(spark, 1)).hasSize(1);
+        assertThat(spark.sql("SELECT status FROM raw.t WHERE order_id = 250").first().getString(0)).isEqualTo("shipped");
+        assertThat(spark.table("raw.t").count()).isEqualTo(302);
+    }
+
+    @Test
+    void compactionRewritesTheFilesWithDeletesAndKeepsTheRows() {
+        SparkSession spark = Sparks.session(Settings.builder().overrides(Map.of("data.dir", dir.toString())).build());
+        Sparks.createNamespace(spark, "raw");
+        RawTables.create(spark, "raw.t", rows(spark, 1, 1, "x").schema());
+        Sparks.append(rows(spark, 1, 100, "new"), "raw.t");
+        RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 50, 50, "shipped"), List.of("order_id"), null, "r2");
+        assertThat(RawTables.liveDeleteFiles(spark, "dsmart.raw.t")).isEqualTo(1);
+
+        assertThat(RawTables.compact(spark, "raw.t", 1, changes.snapshotId())).isEqualTo(changes.snapshotId());
+        Long compacted = RawTables.compact(spark, "raw.t", 0, changes.snapshotId());
+
+        assertThat(compacted).isNotEqualTo(changes.snapshotId());
+        assertThat(RawTables.liveDeleteFiles(spark, "dsmart.raw.t")).isZero();
+        assertThat(spark.table("raw.t").count()).isEqualTo(100);
+        assertThat(spark.sql("SELECT status, _run_id FROM raw.t WHERE order_id = 50").first().mkString("|")).isEqualTo("shipped|r1");
+    }
+}
