@@ -38,6 +38,7 @@ class DashboardBrowserTest {
     static void start() throws Exception {
         connection = SalesMart.open();
         SalesMart.addRuns(connection);
+        AppraisalMart.add(connection);
         mart = new JdbcMartQuery(connection, SalesMart::snapshots);
         app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT), mart);
         browser = Browser.open("http://127.0.0.1:" + app.port(), profile);
@@ -137,6 +138,27 @@ class DashboardBrowserTest {
         assertThat(browser.driver().findElement(By.id("runs")).getText()).contains("source crm unreachable");
         assertThat(browser.awaitFreshness()).contains("ops.runs @ 4242");
         browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "pipeline.png"));
+    }
+
+    @Test
+    void hrLandsOnTheAppraisalChartAndDrillsDownToTheRowsBehindARep() {
+        logIn(HR);
+
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.base() + "/appraisal");
+        browser.awaitChart();
+        List<String> expectedReps = AppraisalMart.CARDS.stream().filter(c -> c.month().equals(AppraisalMart.FEB))
+                .sorted(java.util.Comparator.comparing((AppraisalMart.Card c) -> new BigDecimal(c.totalScore())).reversed())
+                .map(c -> String.valueOf(c.repId())).toList();
+        assertThat(browser.awaitTableKeys("scorecards")).isEqualTo(expectedReps);
+        @SuppressWarnings("unchecked")
+        List<Object> scores = (List<Object>) browser.js("return window.appraisalChart.getOption().series[0].data;");
+        assertThat(scores).hasSize(expectedReps.size());
+        assertThat(new BigDecimal(scores.get(0).toString())).isEqualByComparingTo("71.10");
+
+        browser.driver().findElement(By.cssSelector("#scorecards tbody tr[data-key='1']")).click();
+
+        assertThat(browser.awaitTableKeys("evidence")).hasSize(AppraisalMart.EVIDENCE.size());
+        assertThat(browser.driver().findElement(By.id("evidence")).getText()).contains("上海华信贸易有限公司", "orders.order_returns");
     }
 
     @Test

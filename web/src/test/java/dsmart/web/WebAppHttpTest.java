@@ -178,7 +178,7 @@ class WebAppHttpTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"zhao.north, /sales", "wu.hr, /downloads", "li.audit, /audit-log", "ma.admin, /pipeline"})
+    @CsvSource({"zhao.north, /sales", "wu.hr, /appraisal", "li.audit, /audit-log", "ma.admin, /pipeline"})
     void homeLeadsEachRoleToItsMainPage(String user, String page) {
         assertThat(as(user).get("/").headers().firstValue("Location")).hasValue(page);
     }
@@ -468,14 +468,15 @@ class WebAppHttpTest {
 
     @ParameterizedTest
     @CsvSource({
-            // user,      /sales, /pipeline, /audit-log, /downloads
-            "chen,        200,    403,       403,        200",
-            "zhao.north,  200,    403,       403,        403",
-            "wu.hr,       403,    403,       403,        200",
-            "li.audit,    403,    403,       200,        200",
-            "ma.admin,    403,    200,       200,        403"})
-    void eachRoleSeesItsPagesAndIsRefusedTheOthers(String user, int sales, int pipeline, int auditLog, int downloads) {
+            // user,      /sales, /pipeline, /audit-log, /downloads, /appraisal
+            "chen,        200,    403,       403,        200,        200",
+            "zhao.north,  200,    403,       403,        403,        403",
+            "wu.hr,       403,    403,       403,        200,        200",
+            "li.audit,    403,    403,       200,        200,        403",
+            "ma.admin,    403,    200,       200,        403,        403"})
+    void eachRoleSeesItsPagesAndIsRefusedTheOthers(String user, int sales, int pipeline, int auditLog, int downloads, int appraisal) {
         Http http = as(user);
+        assertThat(http.get("/appraisal").statusCode()).as("/appraisal").isEqualTo(appraisal);
         assertThat(http.get("/sales").statusCode()).as("/sales").isEqualTo(sales);
         assertThat(http.get("/pipeline").statusCode()).as("/pipeline").isEqualTo(pipeline);
         assertThat(http.get("/audit-log").statusCode()).as("/audit-log").isEqualTo(auditLog);
