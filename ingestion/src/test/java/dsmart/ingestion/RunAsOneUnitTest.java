@@ -145,9 +145,9 @@ class RunAsOneUnitTest extends JdbcFixture {
         return snapshots;
     }
 
-    /** Waits (up to 3 minutes) for a line of the child's output, failing early when the child has exited. */
+    /** Waits (up to 8 minutes: a loaded machine starts Spark slowly) for a line of the child's output, failing early when the child has exited. */
     private static void awaitLine(Path log, Predicate<String> line, Process child) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
         while (Instant.now().isBefore(deadline)) {
             if (Files.exists(log) && Files.readAllLines(log).stream().map(String::strip).anyMatch(line)) {
                 return;
@@ -157,6 +157,6 @@ class RunAsOneUnitTest extends JdbcFixture {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no line expected within 3 minutes:\n" + Files.readString(log));
+        throw new AssertionError("no line expected within 8 minutes:\n" + Files.readString(log));
     }
 }

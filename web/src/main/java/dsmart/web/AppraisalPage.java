@@ -107,7 +107,7 @@ final class AppraisalPage implements WebPage {
     /** The checked filters of the scorecards; toSql binds every value. */
     record Filter(LocalDate month, String level, Long team, String region, String sort, String dir) {
         static Filter parse(Context ctx) {
-            LocalDate month = month(ctx.queryParam("month"), "month");
+            LocalDate month = monthParameter(ctx.queryParam("month"), "month");
             String level = Params.blankToNull(ctx.queryParam("level"));
             if (level != null && !LEVELS.contains(level)) {
                 throw new BadParameterException("parameter level=" + Params.quoted(level) + " is not one of " + LEVELS);
@@ -147,7 +147,7 @@ final class AppraisalPage implements WebPage {
         }
     }
 
-    static LocalDate month(String raw, String name) {
+    static LocalDate monthParameter(String raw, String name) {
         String text = Params.matching(name, raw, MONTH, "a month YYYY-MM");
         if (text == null) {
             return null;
@@ -190,7 +190,7 @@ final class AppraisalPage implements WebPage {
     }
 
     private static void evidence(Context ctx, WebContext web) {
-        LocalDate month = month(ctx.queryParam("month"), "month");
+        LocalDate month = monthParameter(ctx.queryParam("month"), "month");
         String rep = Params.matching("rep", ctx.queryParam("rep"), ID, "a rep id (digits)");
         if (month == null || rep == null) {
             throw new BadParameterException("parameters month (YYYY-MM) and rep (digits) are required");
