@@ -268,8 +268,80 @@ enum Kind {
             }
             return null;
         }
-    };
+    },
     // --- end of receivables ---
+    // --- sales scorecard and care (issue 4) ---
+    /**
+     * Effective-dated appraisal weights: from:level:sales/profit/new-customers/satisfaction/completion, comma
+     * separated; from is the first day of a month, level a position level, the five weights whole percents summing to 100.
+     */
+    SCORECARD_WEIGHTS {
+        @Override
+        String check(String value) {
+            String problem = "must be from:level:w1/w2/w3/w4/w5 entries, comma separated, from the first day of a month "
+                    + "(yyyy-MM-01), five whole-number weights summing to 100";
+            if (value.isBlank()) {
+                return problem;
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String entry : value.split(",", -1)) {
+                String[] parts = entry.strip().split(":", -1);
+                if (parts.length != 3 || !Pattern.matches(NAME, parts[1]) || !seen.add(parts[0] + ":" + parts[1])) {
+                    return problem + " (entry '" + entry.strip() + "')";
+                }
+                try {
+                    if (LocalDate.parse(parts[0]).getDayOfMonth() != 1) {
+                        return problem + " (entry '" + entry.strip() + "')";
+                    }
+                    int sum = 0;
+                    String[] weights = parts[2].split("/", -1);
+                    for (String weight : weights) {
+                        int w = Integer.parseInt(weight.strip());
+                        if (w < 0) {
+                            return problem + " (entry '" + entry.strip() + "')";
+                        }
+                        sum += w;
+                    }
+                    if (weights.length != 5 || sum != 100) {
+                        return problem + " (entry '" + entry.strip() + "')";
+                    }
+                } catch (DateTimeException | NumberFormatException e) {
+                    return problem + " (entry '" + entry.strip() + "')";
+                }
+            }
+            return null;
+        }
+    },
+    /** How the annual scorecard combines the monthly totals. */
+    ANNUAL_METHOD {
+        @Override
+        String check(String value) {
+            return Set.of("mean", "median").contains(value.strip()) ? null : "must be mean or median";
+        }
+    },
+    /** occasion:yyyy-MM-dd entries, comma separated (greeting days other than birthdays). */
+    OCCASION_DATES {
+        @Override
+        String check(String value) {
+            String problem = "must be occasion:yyyy-MM-dd entries, comma separated (occasion in lower-case letters, digits and _)";
+            if (value.isBlank()) {
+                return null;
+            }
+            for (String entry : value.split(",", -1)) {
+                String[] parts = entry.strip().split(":", -1);
+                if (parts.length != 2 || !Pattern.matches(NAME, parts[0])) {
+                    return problem + " (entry '" + entry.strip() + "')";
+                }
+                try {
+                    LocalDate.parse(parts[1]);
+                } catch (DateTimeException e) {
+                    return problem + " (entry '" + entry.strip() + "')";
+                }
+            }
+            return null;
+        }
+    };
+    // --- end of sales scorecard and care ---
 
     private static final String NAME = "[a-z][a-z0-9_]*";
 

@@ -374,6 +374,18 @@ public final class Settings {
         kinds.put("tiers.full.amount", Kind.POSITIVE_INT);
         kinds.put("tiers.full.orders", Kind.POSITIVE_INT);
         // --- end of tiers ---
+        // --- scorecard, training, care (issue 4) ---
+        kinds.put("scorecard.weights", Kind.SCORECARD_WEIGHTS);
+        for (String key : new String[] {"full.sales", "full.profit", "full.new.customers", "completion.cap", "annual.min.months"}) {
+            kinds.put("scorecard." + key, Kind.POSITIVE_INT);
+        }
+        kinds.put("scorecard.annual.method", Kind.ANNUAL_METHOD);
+        kinds.put("training.induction.min.days", Kind.POSITIVE_INT);
+        kinds.put("care.occasions", Kind.OCCASION_DATES);
+        for (String tier : new String[] {"a", "b", "c"}) {
+            kinds.put("care.contact.days." + tier, Kind.POSITIVE_INT);
+        }
+        // --- end of scorecard, training, care ---
         return Collections.unmodifiableMap(kinds);
     }
 }

@@ -32,7 +32,10 @@ public final class Transforms {
             // scale ArLedger once hit a Spark optimizer assertion ("phase optimization failed ... assertion failed")
             // in the end-to-end demo. Register them again once that is understood (issue 5).
             // --- sales (issue 4) ---
-            new SalesKpi(), new CustomerTierHistory(), new CustomerTier());
+            new SalesKpi(), new CustomerTierHistory(), new CustomerTier(),
+            // --- sales (issue 4, second part): read mart.sales_kpi, so after it ---
+            new RepScorecardMonthly(), new RepScorecardAnnual(), new RepKpiEvidence(), new SalesFunnel(),
+            new TrainingFindings(), new TrainingCompliance(), new CustomerCareCalendar());
     private static final Pattern RAW_TABLE = Pattern.compile("\\braw\\.([a-z][a-z0-9_]*)");
     private static final Pattern STAGING_VIEW = Pattern.compile("\\b(stg_[a-z0-9_]*)");
 
