@@ -32,7 +32,9 @@ public final class Transforms {
             // scale ArLedger once hit a Spark optimizer assertion ("phase optimization failed ... assertion failed")
             // in the end-to-end demo. Register them again once that is understood (issue 5).
             // --- sales (issue 4) ---
-            new SalesKpi(), new CustomerTierHistory(), new CustomerTier());
+            new SalesKpi(), new CustomerTierHistory(), new CustomerTier(),
+            // --- market early warning (issue 6): indicators, then the alerts evaluated on them ---
+            new MarketIndicator());
     private static final Pattern RAW_TABLE = Pattern.compile("\\braw\\.([a-z][a-z0-9_]*)");
     private static final Pattern STAGING_VIEW = Pattern.compile("\\b(stg_[a-z0-9_]*)");
 
