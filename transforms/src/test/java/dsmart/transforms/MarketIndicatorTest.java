@@ -2,10 +2,12 @@ package dsmart.transforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dsmart.lake.AlertAcks;
 import dsmart.lake.Progress;
 import dsmart.lake.Settings;
 import dsmart.lake.spark.Sparks;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -43,7 +45,11 @@ class MarketIndicatorTest {
     @BeforeAll
     static void run() {
         Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString(), "tiers.full.amount", "100",
-                "market.churn.interval.multiple", "1", "market.rules", "")).build();
+                "market.churn.interval.multiple", "1", "market.rules", "complaints",
+                "market.rule.complaints", "indicator=complaint_rate grain=monthly dimension=region kind=absolute direction=above "
+                        + "threshold=0.5 pending=1 repeat=0 severity=critical")).build();
+        AlertAcks.open(settings).append(new AlertAcks.Ack("complaints:NORTH:2025-01-01", "exec", Instant.parse("2025-02-02T01:00:00Z"),
+                "客户已回访, \"quoted\""));
         spark = Sparks.session(settings);
         Sparks.createNamespace(spark, "raw");
         spark.sql("CREATE TABLE raw.crm_customers (customer_id BIGINT, customer_name STRING, region_code STRING, owner_rep_id BIGINT, "
@@ -214,5 +220,22 @@ class MarketIndicatorTest {
                         "2025-01-20|all|0.000000|0.00|230.00",
                         "2025-01-21|all|0.782609|180.00|230.00",
                         "2025-01-22|all|0.764151|162.00|212.00");
+    }
+
+    @Test
+    void marketAlertFiresAndResolvesPerRegionWithItsAcknowledgement() {
+        // complaint_rate monthly by region above 0.5, pending 1: NORTH Jan 1.0 fires, Feb has no orders (no value) → resolved;
+        // EAST Jan 0 → nothing, Feb 1.0 fires, Mar no orders → resolved. The NORTH alert was acknowledged by exec.
+        assertThat(spark.sql("SELECT alert_id, period_start, event, state, value, threshold, is_latest, acknowledged_by, ack_note "
+                + "FROM mart.market_alert ORDER BY alert_id, period_start").collectAsList().stream().map(r -> r.mkString("|")).toList())
+                .containsExactly(
+                        "complaints:EAST:2025-02-01|2025-02-01|firing|firing|1.000000|0.500000|false|null|null",
+                        "complaints:EAST:2025-02-01|2025-03-01|resolved|resolved|null|0.500000|true|null|null",
+                        "complaints:NORTH:2025-01-01|2025-01-01|firing|firing|1.000000|0.500000|false|exec|客户已回访, \"quoted\"",
+                        "complaints:NORTH:2025-01-01|2025-02-01|resolved|resolved|null|0.500000|true|exec|客户已回访, \"quoted\"");
+        assertThat(spark.sql("SELECT explanation FROM mart.market_alert WHERE alert_id = 'complaints:NORTH:2025-01-01' "
+                + "AND event = 'firing'").first().getString(0))
+                .isEqualTo("complaint_rate (monthly, region NORTH) for 2025-01-01: value 1, score 1; breaches the threshold for 1 period(s): "
+                        + "firing. Rule complaints: complaint_rate monthly by region, value > 0.5 for 1 period(s), critical");
     }
 }
