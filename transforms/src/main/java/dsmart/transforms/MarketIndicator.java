@@ -29,7 +29,7 @@ final class MarketIndicator implements Mart {
     public List<DataCheck> checks() {
         return List.of(
                 DataCheck.uniqueKey(List.of("grain", "period_start", "indicator", "dimension", "dimension_value")),
-                DataCheck.notNull(List.of("grain", "period_start", "period_end", "indicator", "dimension", "dimension_value", "numerator")),
+                DataCheck.notNull(List.of("grain", "period_start", "period_end", "is_complete", "indicator", "dimension", "dimension_value", "numerator")),
                 DataCheck.equal("monthly sales reconcile to staging",
                         "SELECT SUM(numerator)" + SALES + "'monthly' AND dimension = 'all'",
                         "SELECT CAST(SUM(revenue) AS DECIMAL(20,2)) FROM stg_order_revenue"),

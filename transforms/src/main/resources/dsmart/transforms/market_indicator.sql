@@ -82,7 +82,14 @@ day_periods AS (
       named_struct('grain', 'weekly', 'period_start', CAST(date_trunc('WEEK', d.day) AS DATE)),
       named_struct('grain', 'monthly', 'period_start', trunc(d.day, 'MM')))) g
 ),
-periods AS (SELECT grain, period_start, MAX(day) AS period_end FROM day_periods GROUP BY grain, period_start),
+-- a period is complete when the data covers all its days (the first and the current period may not be)
+periods AS (
+  SELECT grain, period_start, MAX(day) AS period_end,
+         MIN(day) = period_start AND MAX(day) = CASE grain WHEN 'daily' THEN period_start
+                                                           WHEN 'weekly' THEN date_add(period_start, 6)
+                                                           ELSE last_day(period_start) END AS is_complete
+  FROM day_periods GROUP BY grain, period_start
+),
 dimension_keys AS (SELECT DISTINCT dimension, dimension_value FROM dims),
 sums AS (
   SELECT p.grain, p.period_start, d.dimension, d.dimension_value,
@@ -100,7 +107,7 @@ sums AS (
 ),
 -- every period x every dimension value ever seen: a period without events has zeros, not a gap
 grid AS (
-  SELECT p.grain, p.period_start, p.period_end, k.dimension, k.dimension_value,
+  SELECT p.grain, p.period_start, p.period_end, p.is_complete, k.dimension, k.dimension_value,
          COALESCE(s.sales_amount, 0) AS sales_amount, COALESCE(s.sales_volume, 0) AS sales_volume,
          COALESCE(s.list_value, 0) AS list_value, COALESCE(s.orders, 0) AS orders,
          COALESCE(s.returns_amount, 0) AS returns_amount, COALESCE(s.complaints, 0) AS complaints,
@@ -111,7 +118,7 @@ grid AS (
                   AND s.dimension = k.dimension AND s.dimension_value = k.dimension_value
 ),
 flow_indicators AS (
-  SELECT g.grain, g.period_start, g.period_end, i.indicator, g.dimension, g.dimension_value, i.numerator, i.denominator
+  SELECT g.grain, g.period_start, g.period_end, g.is_complete, i.indicator, g.dimension, g.dimension_value, i.numerator, i.denominator
   FROM grid g
   LATERAL VIEW inline(array(
       named_struct('indicator', 'sales_amount', 'dims', 'all,region,category,channel',
@@ -176,7 +183,7 @@ ar_balances AS (
   WINDOW w AS (PARTITION BY k.dimension, k.dimension_value ORDER BY t.day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 ),
 overdue AS (
-  SELECT p.grain, p.period_start, p.period_end, 'overdue_ratio' AS indicator, b.dimension, b.dimension_value,
+  SELECT p.grain, p.period_start, p.period_end, p.is_complete, 'overdue_ratio' AS indicator, b.dimension, b.dimension_value,
          CAST(b.overdue_amount AS DECIMAL(20,2)) AS numerator, CAST(b.open_amount AS DECIMAL(20,2)) AS denominator
   FROM periods p JOIN ar_balances b ON b.day = p.period_end
 ),
@@ -185,7 +192,7 @@ all_indicators AS (
   UNION ALL
   SELECT * FROM overdue
 )
-SELECT grain, period_start, period_end, indicator, dimension, dimension_value,
+SELECT grain, period_start, period_end, is_complete, indicator, dimension, dimension_value,
        CAST(CASE WHEN denominator IS NULL THEN numerator
                  WHEN denominator <> 0 THEN numerator / denominator END AS DECIMAL(22,6)) AS value,
        CAST(numerator AS DECIMAL(20,2)) AS numerator,

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * O4 cust 2 online 2025-01-08 cancelled: p1 100 x 10.00 (never counted)
  * return of O1 line 1: 2 units, 18.00, received 2025-01-20
  * complaints: cust 2 on 2025-01-09, cust 1 on 2025-02-04
- * leads: EAST phone 01-02 converted 01-05; EAST online 01-03; NORTH online 02-10 converted 02-12;
+ * leads: EAST phone 01-01 converted 01-05; EAST online 01-03; NORTH online 02-10 converted 02-12;
  *        NORTH phone 2026-02-01 (takes the data's as-of day to 2026-02-01); a deleted one 01-04 (_op D)
  * invoices: I1 O1 180.00 issued 01-06 due 01-20, credit note 18.00 on 01-22, paid 162.00 on 01-25
  *           I2 O2  50.00 issued 01-08 due 03-10, paid 03-05
@@ -62,7 +62,7 @@ class MarketIndicatorTest {
         spark.sql("CREATE TABLE raw.crm_leads (lead_id BIGINT, channel STRING, region_code STRING, created_at TIMESTAMP, "
                 + "converted_at TIMESTAMP" + META);
         spark.sql("INSERT INTO raw.crm_leads VALUES "
-                + "(1, 'phone', 'EAST', TIMESTAMP '2025-01-02 04:00:00+00:00', TIMESTAMP '2025-01-05 04:00:00+00:00', " + U + "), "
+                + "(1, 'phone', 'EAST', TIMESTAMP '2025-01-01 04:00:00+00:00', TIMESTAMP '2025-01-05 04:00:00+00:00', " + U + "), "
                 + "(2, 'online', 'EAST', TIMESTAMP '2025-01-03 04:00:00+00:00', NULL, " + U + "), "
                 + "(3, 'online', 'NORTH', TIMESTAMP '2025-02-10 04:00:00+00:00', TIMESTAMP '2025-02-12 04:00:00+00:00', " + U + "), "
                 + "(4, 'phone', 'NORTH', TIMESTAMP '2026-02-01 04:00:00+00:00', NULL, " + U + "), "
@@ -237,5 +237,16 @@ class MarketIndicatorTest {
                 + "AND event = 'firing'").first().getString(0))
                 .isEqualTo("complaint_rate (monthly, region NORTH) for 2025-01-01: value 1, score 1; breaches the threshold for 1 period(s): "
                         + "firing. Rule complaints: complaint_rate monthly by region, value > 0.5 for 1 period(s), critical");
+    }
+
+    @Test
+    void onlyPeriodsTheDataCoversWhollyAreComplete() {
+        // data from Wednesday 2025-01-01 (lead 1) to Sunday 2026-02-01 (lead 4): the week of Monday 2024-12-30 and
+        // February 2026 are partial; the week of Monday 2026-01-26 ends on the last day, complete
+        assertThat(spark.sql("SELECT grain, period_start, period_end FROM mart.market_indicator WHERE NOT is_complete "
+                + "AND indicator = 'sales_amount' AND dimension = 'all' ORDER BY grain, period_start").collectAsList().stream()
+                .map(r -> r.mkString("|")).toList()).containsExactly(
+                        "monthly|2026-02-01|2026-02-01",
+                        "weekly|2024-12-30|2025-01-05");
     }
 }
