@@ -306,6 +306,8 @@ public final class Settings {
         families.add(Family.of(feed + "required", Kind.IDENTIFIER_LIST));
         families.add(Family.of(feed + "accepted.<column>", Kind.VALUE_LIST));
         families.add(Family.of(feed + "references.<column>", Kind.TABLE_COLUMN));
+        // --- market early warning: one alert rule per key (parsed by dsmart.transforms.MarketRule) ---
+        families.add(Family.of("market.rule.<rule>", Kind.NON_EMPTY));
         return List.copyOf(families);
     }
 
@@ -386,6 +388,16 @@ public final class Settings {
             kinds.put("care.contact.days." + tier, Kind.POSITIVE_INT);
         }
         // --- end of scorecard, training, care ---
+        // --- market early warning (issue 6) ---
+        kinds.put("market.churn.min.days", Kind.POSITIVE_INT);
+        kinds.put("market.churn.interval.multiple", Kind.POSITIVE_INT);
+        kinds.put("market.rules", Kind.IDENTIFIER_LIST);
+        kinds.put("market.ack.file", Kind.NON_EMPTY);
+        for (String rule : new String[] {"sales_region_yoy", "sales_daily_zscore", "sales_region_ma", "discount_depth_ma",
+                "complaint_rate_high", "return_rate_high", "overdue_ratio_high", "ab_churn_zscore", "lead_conversion_ma"}) {
+            kinds.put("market.rule." + rule, Kind.NON_EMPTY);
+        }
+        // --- end of market early warning ---
         return Collections.unmodifiableMap(kinds);
     }
 }

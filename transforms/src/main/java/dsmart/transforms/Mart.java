@@ -3,6 +3,9 @@ package dsmart.transforms;
 import dsmart.lake.Settings;
 import dsmart.lake.TableId;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /** A mart table: the SQL that makes it (dsmart/transforms/<name>.sql) and the checks it must pass. */
 interface Mart {
@@ -22,5 +25,10 @@ interface Mart {
     /** The SQL with {@code {{setting:key}}} placeholders replaced by the settings' values. */
     default String sql(Settings settings) {
         return Models.withSettings(sql(), settings);
+    }
+
+    /** The candidate rows: the SQL's result; a mart computed partly in Java (mart.market_alert) overrides this. */
+    default Dataset<Row> rows(SparkSession spark, Settings settings, String sql) {
+        return spark.sql(sql);
     }
 }

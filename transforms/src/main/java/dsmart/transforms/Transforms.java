@@ -35,7 +35,9 @@ public final class Transforms {
             new SalesKpi(), new CustomerTierHistory(), new CustomerTier(),
             // --- sales (issue 4, second part): read mart.sales_kpi, so after it ---
             new RepScorecardMonthly(), new RepScorecardAnnual(), new RepKpiEvidence(), new SalesFunnel(),
-            new TrainingFindings(), new TrainingCompliance(), new CustomerCareCalendar());
+            new TrainingFindings(), new TrainingCompliance(), new CustomerCareCalendar(),
+            // --- market early warning (issue 6): indicators, then the alerts evaluated on them ---
+            new MarketIndicator(), new MarketAlert());
     private static final Pattern RAW_TABLE = Pattern.compile("\\braw\\.([a-z][a-z0-9_]*)");
     private static final Pattern STAGING_VIEW = Pattern.compile("\\b(stg_[a-z0-9_]*)");
 
@@ -77,7 +79,7 @@ public final class Transforms {
             }
             progress.start(mart.table().toString());
             try {
-                results.add(publish(spark, mart, sql));
+                results.add(publish(spark, mart, settings, sql));
             } catch (RuntimeException e) {
                 String message = e instanceof TransformException ? e.getMessage() : mart.table() + " failed: " + e.getMessage();
                 ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), "failed", 0, 0, null, message));
@@ -113,10 +115,10 @@ public final class Transforms {
         return null;
     }
 
-    private static MartResult publish(SparkSession spark, Mart mart, String sql) {
+    private static MartResult publish(SparkSession spark, Mart mart, Settings settings, String sql) {
         String target = mart.table().toString();
         String candidate = "candidate_" + mart.table().name();
-        Dataset<Row> rows = spark.sql(sql).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> rows = mart.rows(spark, settings, sql).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             rows.createOrReplaceTempView(candidate);
             List<String> failed = new ArrayList<>();
