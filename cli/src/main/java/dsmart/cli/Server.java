@@ -35,6 +35,7 @@ final class Server implements AutoCloseable {
             WebConfig config = new WebConfig(host, settings.integer("web.port"), users)
                     .withAuditDir(Path.of(settings.text("data.dir"), "audit"))
                     .withReportsDir(Path.of(settings.text("reports.dir")))
+                    .withAlertAckFile(settings.path("market.ack.file"))
                     .withZone(settings.zone());
             WebApp web = WebApp.start(config, port);
             return new Server(port, web, host);

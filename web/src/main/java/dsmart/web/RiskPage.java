@@ -113,6 +113,59 @@ final class RiskPage implements WebPage {
                 .query("limit", "1 to 500, default 100")
                 .roles(roles())
                 .api(ctx -> alerts(ctx, web));
+        routes.post("/api/risk/alerts/ack")
+                .summary("Acknowledges a current market alert (JSON body: alert_id, note up to 500 characters); shown at once here, "
+                        + "and in mart.market_alert from the next transform; audited")
+                .roles(roles())
+                .api(ctx -> acknowledge(ctx, web));
+    }
+
+    static final String ALERT_SQL = "SELECT alert_id, dimension, dimension_value FROM mart.market_alert WHERE is_latest AND alert_id = ?";
+
+    private static void acknowledge(Context ctx, WebContext web) {
+        WebUser user = web.user(ctx);
+        Map<?, ?> body;
+        try {
+            body = ctx.bodyAsClass(Map.class);
+        } catch (Exception e) { // Jackson's parse errors arrive unchecked-wrapped or sneaky-thrown
+            throw new BadParameterException("the body must be a JSON object with alert_id and note");
+        }
+        String alertId = Params.text("alert_id", body.get("alert_id") instanceof String text ? text : null, 300);
+        if (alertId == null) {
+            throw new BadParameterException("parameter alert_id is required");
+        }
+        String note = Params.text("note", body.get("note") instanceof String text ? text : null, 500);
+        if (web.config.alertAckFile() == null) {
+            throw new BadParameterException("acknowledgements are not configured (setting market.ack.file)");
+        }
+        QueryResult found = web.mart.query(ALERT_SQL, List.of(alertId));
+        if (found.rows().isEmpty()) {
+            throw new BadParameterException("parameter alert_id=" + Params.quoted(alertId) + " is no alert of mart.market_alert");
+        }
+        Scope scope = web.scope(ctx);
+        List<Object> alert = found.rows().get(0);
+        if (scope.limited() && !("region".equals(alert.get(1)) && scope.region().equals(alert.get(2)))) {
+            throw new ForbiddenException("alert " + alertId + " is outside your scope: you may acknowledge alerts of region " + scope.region());
+        }
+        java.time.Instant now = java.time.Instant.now();
+        dsmart.lake.AlertAcks.at(web.config.alertAckFile()).append(new dsmart.lake.AlertAcks.Ack(alertId, user.name(), now, note == null ? "" : note));
+        web.audit.record("alert_ack", "ok", user, null, ctx.ip(), alertId, Map.of("note", note == null ? "" : note));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("alert_id", alertId);
+        out.put("acknowledged_by", user.name());
+        out.put("acknowledged_at", now.toString());
+        web.answer(ctx, out, found);
+    }
+
+    /** The latest acknowledgement per alert from the file, newer than the mart's until the next transform. */
+    private static Map<String, dsmart.lake.AlertAcks.Ack> latestAcks(WebContext web) {
+        Map<String, dsmart.lake.AlertAcks.Ack> latest = new LinkedHashMap<>();
+        if (web.config.alertAckFile() != null) {
+            for (dsmart.lake.AlertAcks.Ack ack : dsmart.lake.AlertAcks.at(web.config.alertAckFile()).all()) {
+                latest.put(ack.alertId(), ack);
+            }
+        }
+        return latest;
     }
 
     private static String region(Context ctx, WebContext web) {
@@ -209,8 +262,17 @@ final class RiskPage implements WebPage {
         }
         params.add((long) limit);
         QueryResult result = web.mart.query(ALERTS_SQL.formatted(where), params);
+        List<Map<String, Object>> rows = AppraisalPage.rows(result);
+        Map<String, dsmart.lake.AlertAcks.Ack> acks = latestAcks(web);
+        for (Map<String, Object> row : rows) {
+            dsmart.lake.AlertAcks.Ack ack = acks.get((String) row.get("alert_id"));
+            if (ack != null) {
+                row.put("acknowledged_by", ack.acknowledgedBy());
+                row.put("acknowledged_at", ack.acknowledgedAt().toString());
+            }
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("rows", AppraisalPage.rows(result));
+        body.put("rows", rows);
         web.answer(ctx, body, result);
     }
 

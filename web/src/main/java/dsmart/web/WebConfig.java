@@ -18,9 +18,10 @@ import java.util.Set;
  * @param reportsDir the directory downloads are served from ({@code reports.dir}); null: no downloads
  * @param zone the business time zone, in which pages show times
  * @param throttle the login throttling policy
+ * @param alertAckFile where acknowledgements of market alerts go ({@code market.ack.file}); null: acknowledging is refused
  */
 public record WebConfig(String host, int port, List<WebUser> users, Path auditDir, Path reportsDir, ZoneId zone,
-                        LoginThrottle.Policy throttle) {
+                        LoginThrottle.Policy throttle, Path alertAckFile) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -50,7 +51,7 @@ public record WebConfig(String host, int port, List<WebUser> users, Path auditDi
 
     /** No audit directory (memory only), no reports directory, business zone Asia/Shanghai, default throttling. */
     public WebConfig(String host, int port, List<WebUser> users) {
-        this(host, port, users, null, null, DEFAULT_ZONE, LoginThrottle.Policy.DEFAULT);
+        this(host, port, users, null, null, DEFAULT_ZONE, LoginThrottle.Policy.DEFAULT, null);
     }
 
     /** On the default host (127.0.0.1). */
@@ -59,19 +60,23 @@ public record WebConfig(String host, int port, List<WebUser> users, Path auditDi
     }
 
     public WebConfig withAuditDir(Path dir) {
-        return new WebConfig(host, port, users, dir, reportsDir, zone, throttle);
+        return new WebConfig(host, port, users, dir, reportsDir, zone, throttle, alertAckFile);
     }
 
     public WebConfig withReportsDir(Path dir) {
-        return new WebConfig(host, port, users, auditDir, dir, zone, throttle);
+        return new WebConfig(host, port, users, auditDir, dir, zone, throttle, alertAckFile);
     }
 
     public WebConfig withZone(ZoneId businessZone) {
-        return new WebConfig(host, port, users, auditDir, reportsDir, businessZone, throttle);
+        return new WebConfig(host, port, users, auditDir, reportsDir, businessZone, throttle, alertAckFile);
     }
 
     WebConfig withThrottle(LoginThrottle.Policy policy) {
-        return new WebConfig(host, port, users, auditDir, reportsDir, zone, policy);
+        return new WebConfig(host, port, users, auditDir, reportsDir, zone, policy, alertAckFile);
+    }
+
+    public WebConfig withAlertAckFile(Path file) {
+        return new WebConfig(host, port, users, auditDir, reportsDir, zone, throttle, file);
     }
 
     /** The configured user of that name, or null. */

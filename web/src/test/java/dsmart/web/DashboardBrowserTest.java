@@ -39,6 +39,7 @@ class DashboardBrowserTest {
         connection = SalesMart.open();
         SalesMart.addRuns(connection);
         AppraisalMart.add(connection);
+        RiskMart.add(connection);
         mart = new JdbcMartQuery(connection, SalesMart::snapshots);
         app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT), mart);
         browser = Browser.open("http://127.0.0.1:" + app.port(), profile);
@@ -138,6 +139,41 @@ class DashboardBrowserTest {
         assertThat(browser.driver().findElement(By.id("runs")).getText()).contains("source crm unreachable");
         assertThat(browser.awaitFreshness()).contains("ops.runs @ 4242");
         browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "pipeline.png"));
+    }
+
+    private static List<BigDecimal> ageingBars() {
+        @SuppressWarnings("unchecked")
+        List<Object> bars = (List<Object>) browser.js("return window.ageingChart.getOption().series[0].data;");
+        return bars.stream().map(v -> new BigDecimal(v.toString())).toList();
+    }
+
+    private static List<BigDecimal> expectedBars(String region) {
+        java.util.TreeMap<Integer, BigDecimal> buckets = new java.util.TreeMap<>();
+        RiskMart.AGEING.stream().filter(a -> a.asOf().equals("2025-02-28") && (region == null || a.region().equals(region)))
+                .forEach(a -> buckets.merge(a.bucketNo(), a.value(), BigDecimal::add));
+        return List.copyOf(buckets.values());
+    }
+
+    @Test
+    void executiveSeesTheAgeingBucketsReconciledAndTheCurrentAlerts() {
+        logIn(EXEC);
+        browser.open("/risk");
+        browser.awaitChart();
+
+        assertThat(ageingBars()).usingElementComparator(BigDecimal::compareTo).isEqualTo(expectedBars(null));
+        assertThat(browser.js("return document.getElementById('reconciliation').dataset.reconciled;")).isEqualTo("true");
+        assertThat(browser.awaitTableKeys("alerts")).containsExactlyInAnyOrder("sales_drop:EAST:2025-02-01", "returns:家电:2025-02-01");
+        assertThat(browser.awaitTableKeys("breaches")).containsExactly("1", "3", "2");
+    }
+
+    @Test
+    void aRegionManagerSeesOnlyTheirRegionsAgeing() {
+        logIn(MANAGER);
+        browser.open("/risk");
+        browser.awaitChart();
+
+        assertThat(ageingBars()).usingElementComparator(BigDecimal::compareTo).isEqualTo(expectedBars(MANAGER_REGION));
+        assertThat(browser.awaitTableKeys("breaches")).containsExactly("3", "2");
     }
 
     @Test

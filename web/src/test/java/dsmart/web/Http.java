@@ -78,6 +78,15 @@ final class Http {
         return send(request);
     }
 
+    /** A JSON post with the given headers (add X-CSRF-Token to pass the CSRF check). */
+    HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** The CSRF token of the login form (opens the anonymous session, as a browser showing the form would). */
     String loginFormToken() {
         HttpResponse<String> form = get("/login");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dsmart.serving.JdbcMartQuery;
 import dsmart.serving.MartQuery;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,12 +30,20 @@ class RiskHttpTest {
     static WebApp app;
     static final Map<String, Http> sessions = new HashMap<>();
 
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dir;
+
     @BeforeAll
     static void start() throws Exception {
         connection = SalesMart.open();
         RiskMart.add(connection);
         mart = JdbcMartQuery.over(connection);
-        app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT), mart);
+        app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT).withAlertAckFile(dir.resolve("acks.csv")), mart);
+    }
+
+    private static HttpResponse<String> acknowledge(String user, String json) {
+        Http http = as(user);
+        return http.postJson("/api/risk/alerts/ack", json, Map.of("X-CSRF-Token", http.sessionToken()));
     }
 
     @AfterAll
@@ -138,6 +147,33 @@ class RiskHttpTest {
         Http.json(as(EXEC).get("/api/risk/alerts")).get("rows").forEach(r -> alerts.add(r.get("state").asText()));
 
         assertThat(alerts).containsExactly("firing", "pending");
+    }
+
+    @Test
+    void anAcknowledgementIsWrittenShownAtOnceAndAudited() {
+        HttpResponse<String> response = acknowledge(EXEC, "{\"alert_id\": \"returns:家电:2025-02-01\", \"note\": \"采购已跟进\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(dsmart.lake.AlertAcks.at(dir.resolve("acks.csv")).all()).anySatisfy(ack -> {
+            assertThat(ack.alertId()).isEqualTo("returns:家电:2025-02-01");
+            assertThat(ack.acknowledgedBy()).isEqualTo(EXEC);
+            assertThat(ack.note()).isEqualTo("采购已跟进");
+        });
+        Map<String, String> ackedBy = new HashMap<>();
+        Http.json(as(EXEC).get("/api/risk/alerts")).get("rows").forEach(r -> ackedBy.put(r.get("alert_id").asText(), r.get("acknowledged_by").asText()));
+        assertThat(ackedBy).containsEntry("returns:家电:2025-02-01", EXEC);
+        assertThat(app.audit().recent(e -> e.event().equals("alert_ack") && EXEC.equals(e.user()), 5)).isNotEmpty();
+    }
+
+    @Test
+    void acknowledgingNeedsTheCsrfTokenAKnownAlertAndTheUsersScope() {
+        assertThat(as(EXEC).postJson("/api/risk/alerts/ack", "{\"alert_id\": \"returns:家电:2025-02-01\"}", Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(acknowledge(EXEC, "{\"alert_id\": \"nope\"}").statusCode()).isEqualTo(400);
+        assertThat(acknowledge(EXEC, "{\"note\": \"x\"}").statusCode()).isEqualTo(400);
+        assertThat(acknowledge(EXEC, "not json").statusCode()).isEqualTo(400);
+        assertThat(acknowledge(MANAGER, "{\"alert_id\": \"sales_drop:EAST:2025-02-01\"}").statusCode()).isEqualTo(403);
+        assertThat(acknowledge(HR, "{\"alert_id\": \"sales_drop:EAST:2025-02-01\"}").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -64,6 +64,28 @@
     }, true);
   }
 
+  function loadAlerts() {
+    var table = document.getElementById('alerts');
+    return D.loadTable(table).then(function () {
+      Array.prototype.forEach.call(table.querySelectorAll('tbody tr[data-key]'), function (tr) {
+        var cells = tr.children;
+        if (cells[4].textContent) {
+          return; // acknowledged already
+        }
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'ack';
+        button.textContent = D.t('risk.acknowledge');
+        button.addEventListener('click', function () {
+          var note = window.prompt(D.t('risk.ack_note'), '') || '';
+          D.postJson('/api/risk/alerts/ack', { alert_id: tr.dataset.key, note: note }).then(loadAlerts)
+            .catch(function (e) { D.showError(e.message); });
+        });
+        cells[5].replaceChildren(button);
+      });
+    });
+  }
+
   function load(first) {
     var form = document.getElementById('risk-filters');
     var params = new URLSearchParams();
@@ -89,7 +111,7 @@
       D.getJson('/api/risk/overdue-trend' + query(params)).then(drawTrend),
       D.loadTable(document.getElementById('breaches')),
       D.loadTable(document.getElementById('provision')),
-      D.loadTable(document.getElementById('alerts'))
+      loadAlerts()
     ]).catch(function (e) { D.showError(e.message); });
   }
 
