@@ -36,7 +36,7 @@ public final class Transforms {
             // --- sales (issue 4) ---
             new SalesKpi(), new CustomerTierHistory(), new CustomerTier(),
             // --- compliance (issue 6) ---
-            new ComplianceFinding());
+            new ComplianceFinding(), new ComplianceSummary(), new ServiceSla(), new OrderCycle());
     private static final Pattern RAW_TABLE = Pattern.compile("\\braw\\.([a-z][a-z0-9_]*)");
     private static final Pattern STAGING_VIEW = Pattern.compile("\\b(stg_[a-z0-9_]*)");
 

@@ -82,8 +82,10 @@ order_numbers AS (
 ),
 numbered AS (
   SELECT s.seq, n.prefix,
-         first(n.prefix, true) OVER (ORDER BY s.seq ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS next_prefix,
-         first(n.order_day, true) OVER (ORDER BY s.seq ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS next_day
+         -- the nearest issued number at or after seq: a running frame over descending numbers (linear, unlike
+         -- an unbounded-following frame)
+         last(n.prefix, true) OVER (ORDER BY s.seq DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS next_prefix,
+         last(n.order_day, true) OVER (ORDER BY s.seq DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS next_day
   FROM (SELECT explode(sequence(CAST(1 AS BIGINT), MAX(seq))) AS seq FROM order_numbers) s
   LEFT JOIN order_numbers n ON n.seq = s.seq
 ),
