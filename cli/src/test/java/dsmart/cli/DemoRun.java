@@ -14,11 +14,15 @@ import java.util.Map;
  */
 final class DemoRun {
     private static Settings settings;
+    /** Set once the demo was started: a demo that failed is not run again by every later test. */
+    private static boolean started;
 
     private DemoRun() {}
 
     static synchronized Settings settings() {
         if (settings == null) {
+            assertThat(started).as("the shared demo failed earlier in this JVM").isFalse();
+            started = true;
             try {
                 Path dir = Files.createTempDirectory("dsmart-e2e");
                 String[] args = args(dir, "demo", "--no-serve");

@@ -340,10 +340,35 @@ enum Kind {
             }
             return null;
         }
-    };
+    },
     // --- end of sales scorecard and care ---
+    // --- compliance (issue 6) ---
+    /** Empty, or a date yyyy-MM-dd. */
+    OPTIONAL_DATE {
+        @Override
+        String check(String value) {
+            return value.isBlank() ? null : DATE.check(value);
+        }
+    },
+    /** A decimal number, 0 or above (e.g. 3.5). */
+    NON_NEGATIVE_DECIMAL {
+        @Override
+        String check(String value) {
+            return Pattern.matches("[0-9]+(\\.[0-9]+)?", value.strip()) ? null : "must be a decimal number, 0 or above (e.g. 3.5)";
+        }
+    },
+    /** Collection levels: days:action[|action],... with ascending days above 0 (e.g. 7:reminder,60:visit|letter). */
+    COLLECTION_LEVELS {
+        @Override
+        String check(String value) {
+            return Pattern.matches(LEVEL + "(," + LEVEL + ")*", value.strip())
+                    ? null : "must be days:action[|action],... (e.g. 7:reminder,30:call,60:visit|letter,90:escalation)";
+        }
+    };
+    // --- end of compliance ---
 
     private static final String NAME = "[a-z][a-z0-9_]*";
+    private static final String LEVEL = "[1-9][0-9]*:" + NAME + "(\\|" + NAME + ")*";
 
     abstract String check(String value);
 }

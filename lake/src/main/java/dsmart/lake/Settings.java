@@ -398,6 +398,20 @@ public final class Settings {
             kinds.put("market.rule." + rule, Kind.NON_EMPTY);
         }
         // --- end of market early warning ---
+        // --- compliance (issue 6) ---
+        kinds.put("compliance.as.of", Kind.OPTIONAL_DATE);
+        kinds.put("compliance.induction.min.days", Kind.POSITIVE_INT);
+        kinds.put("compliance.answer.working.days", Kind.POSITIVE_INT);
+        kinds.put("compliance.followup.days", Kind.POSITIVE_INT);
+        kinds.put("compliance.collection.levels", Kind.COLLECTION_LEVELS);
+        kinds.put("compliance.collection.grace.days", Kind.NON_NEGATIVE_INT);
+        kinds.put("compliance.duplicate.minutes", Kind.POSITIVE_INT);
+        kinds.put("compliance.expense.z.max", Kind.NON_NEGATIVE_DECIMAL);
+        kinds.put("compliance.customer.stale.days", Kind.POSITIVE_INT);
+        for (String level : new String[] {"rep", "senior_rep", "supervisor", "manager"}) {
+            kinds.put("compliance.discount.max.pct." + level, Kind.NON_NEGATIVE_DECIMAL);
+        }
+        // --- end of compliance ---
         return Collections.unmodifiableMap(kinds);
     }
 }

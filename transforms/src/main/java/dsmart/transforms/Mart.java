@@ -18,6 +18,9 @@ interface Mart {
         return List.of();
     }
 
+    /** Called before the mart's SQL runs, e.g. to expose its previous snapshot as a temporary view. */
+    default void prepare(org.apache.spark.sql.SparkSession spark) {}
+
     default String sql() {
         return Models.sql(table().name());
     }
