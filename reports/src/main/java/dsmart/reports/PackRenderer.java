@@ -118,7 +118,7 @@ final class PackRenderer {
         String title = labels.text("title");
         List<RenderedFile> files = new ArrayList<>();
 
-        for (Document document : pack.documents()) {
+        for (Document document : pack.documents(new Answers(answers))) {
             Stamp stamp = new Stamp(title, request.period(), request.scope(), generatedAt, documentSnapshots, request.requestedBy());
             Fill fill = pack.fill(document, new Answers(answers), labels, request.period());
             JasperPrint print = fill(pack, document, fill, stamp, labels, zone);

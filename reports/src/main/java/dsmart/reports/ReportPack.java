@@ -43,6 +43,14 @@ public interface ReportPack {
     /** Its Jasper documents; empty for a pack of tables only. */
     List<Document> documents();
 
+    /**
+     * The documents to render for these answers; by default {@link #documents()}. A pack with one document per
+     * row of its data (one PDF per rep) overrides this; each must use a template of {@link #documents()}.
+     */
+    default List<Document> documents(Answers answers) {
+        return documents();
+    }
+
     /** The rows and parameters one document is filled with, from the answers of {@link #queries}. */
     Fill fill(Document document, Answers answers, Labels labels, Period period);
 
