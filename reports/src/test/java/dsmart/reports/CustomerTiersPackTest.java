@@ -109,10 +109,10 @@ class CustomerTiersPackTest {
     void listsTheMonthsMigrationsWithReasonsButNotAnotherMonths() {
         String section = zh.substring(zh.indexOf("本月等级变动"));
 
-        assertThat(section).containsPattern("上海明辉贸易有限公司\\s+B → A\\s+升级\\s+采购金额")
-                .containsPattern("广州南星电器有限公司\\s+A → B\\s+降级\\s+潜在价值")
-                .containsPattern("南京金陵建材有限公司\\s+B → C\\s+降级\\s+采购频次")
-                .containsPattern("苏州工业园精密制造有限公司\\s+- → C\\s+新客户\\s+首次下单")
+        assertThat(section).containsPattern("上海明辉贸易有限公司\\s+B\\s*→\\s*A\\s+升级\\s+采购金额")
+                .containsPattern("广州南星电器有限公司\\s+A\\s*→\\s*B\\s+降级\\s+潜在价值")
+                .containsPattern("南京金陵建材有限公司\\s+B\\s*→\\s*C\\s+降级\\s+采购频次")
+                .containsPattern("苏州工业园精密制造有限公司\\s+-\\s*→\\s*C\\s+新客户\\s+首次下单")
                 .doesNotContain("珠海横琴文旅有限公司", "忠诚度");
     }
 

@@ -83,7 +83,7 @@ class HrAppraisalPackTest {
     void pdfShowsRanksAndTheQuartersTrainingNotAnotherQuarters() {
         String text = repPdf(chinese, 101);
 
-        assertThat(text).containsPattern("职级内排名\\s+1 / 2").containsPattern("团队内排名\\s+1 / 2")
+        assertThat(text).containsPattern("职级内排名\\s+1\\s*/\\s*2").containsPattern("团队内排名\\s+1\\s*/\\s*2")
                 .containsPattern("持续培训学时\\s+12.5").containsPattern("培训次数\\s+4")
                 .doesNotContain("99.0");
     }
