@@ -18,8 +18,8 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 
 /**
  * 绩效考核报表 HR appraisal: one PDF per rep (the five KPIs with their scores, weights and points, the total
- * score and ranks, the rep's training status) and, for HR, all reps as streamed XLSX tables (scorecards,
- * training compliance). A month reads {@code mart.rep_scorecard_monthly} and the month's quarter of
+ * score and ranks, the rep's training status) and, for HR, one XLSX of all reps (streamed: a sheet of
+ * scorecards, a sheet of training compliance). A month reads {@code mart.rep_scorecard_monthly} and the month's quarter of
  * {@code mart.training_compliance}; a year reads {@code mart.rep_scorecard_annual} (KPIs, total, ranks,
  * award candidacy; the annual mart keeps no per-KPI scores) and the year of {@code mart.training_compliance}.
  * Scoped by region or team.
@@ -262,8 +262,8 @@ public final class HrAppraisalPack implements ReportPack {
                 TableColumn.of("hours_recurring", "training.hours_recurring", TableColumn.Type.MONEY),
                 TableColumn.of("sessions", "training.sessions", TableColumn.Type.COUNT));
         return List.of(
-                new Table("scorecards", scorecards(NAME + " all scorecards", period, scope), cards, EnumSet.of(Format.XLSX)),
-                new Table("training", training(NAME + " all training", period, scope), training, EnumSet.of(Format.XLSX)));
+                new Table("", scorecards(NAME + " all scorecards", period, scope), cards, EnumSet.of(Format.XLSX), "sheet.scorecards"),
+                new Table("", training(NAME + " all training", period, scope), training, EnumSet.of(Format.XLSX), "sheet.training"));
     }
 
     private static Map<String, Object> byRep(List<Map<String, Object>> rows, long repId) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hr-appraisal pack for 2025-06 over {@link HrMarts}: a PDF per rep, all reps in XLSX. */
+/** The hr-appraisal pack for 2025-06 over {@link HrMarts}: a PDF per rep, all reps in one XLSX (scorecards, training). */
 class HrAppraisalPackTest {
     private static final Period JUNE = Period.month(2025, 6);
 
@@ -56,13 +56,12 @@ class HrAppraisalPackTest {
     }
 
     @Test
-    void writesOnePdfPerRepOfTheMonthAndTheTwoXlsxTables() {
+    void writesOnePdfPerRepOfTheMonthAndOneXlsxOfAllReps() {
         assertThat(chinese.files()).extracting(f -> f.getFileName().toString()).containsExactly(
                 "hr-appraisal_2025-06_all_zh-CN_rep-101.pdf",
                 "hr-appraisal_2025-06_all_zh-CN_rep-102.pdf",
                 "hr-appraisal_2025-06_all_zh-CN_rep-201.pdf",
-                "hr-appraisal_2025-06_all_zh-CN_scorecards.xlsx",
-                "hr-appraisal_2025-06_all_zh-CN_training.xlsx");
+                "hr-appraisal_2025-06_all_zh-CN.xlsx");
     }
 
     @Test
@@ -108,7 +107,7 @@ class HrAppraisalPackTest {
 
     @Test
     void scorecardsXlsxRowsEqualTheMartsRowsOfTheMonth() throws Exception {
-        List<List<String>> sheet = data(file(chinese, "hr-appraisal_2025-06_all_zh-CN_scorecards.xlsx"));
+        List<List<String>> sheet = data(chinese.file(Format.XLSX), 1);
         List<String> expected = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT rep_id, rep_name, net_sales, total_score FROM mart.rep_scorecard_monthly WHERE month = DATE '2025-06-01' ORDER BY rep_id")) {
@@ -125,7 +124,7 @@ class HrAppraisalPackTest {
 
     @Test
     void trainingXlsxHoldsTheQuartersRowOfEveryRep() throws Exception {
-        List<List<String>> sheet = data(file(chinese, "hr-appraisal_2025-06_all_zh-CN_training.xlsx"));
+        List<List<String>> sheet = data(chinese.file(Format.XLSX), 2);
 
         assertThat(sheet).hasSize(1 + 3);
         assertThat(sheet.subList(1, 4)).extracting(row -> row.get(2)).containsExactly("101", "102", "201");
@@ -139,14 +138,15 @@ class HrAppraisalPackTest {
 
         assertThat(team.files()).extracting(f -> f.getFileName().toString()).filteredOn(n -> n.endsWith(".pdf"))
                 .containsExactly("hr-appraisal_2025-06_team-9_zh-CN_rep-201.pdf");
-        assertThat(data(team.files().get(team.files().size() - 1))).hasSize(2);
+        assertThat(data(team.file(Format.XLSX), 1)).hasSize(2);
+        assertThat(data(team.file(Format.XLSX), 2)).hasSize(2);
     }
 
     @Test
     void regionScopeLimitsTrainingThroughTheScorecardsRegion(@TempDir Path elsewhere) throws Exception {
         ArchivedReport east = Fixtures.reports(elsewhere).generate(
                 ReportRequest.of(HrAppraisalPack.NAME, JUNE, Scope.regions("EAST"), Language.EN, "hr"), port);
-        List<List<String>> training = data(east.files().get(east.files().size() - 1));
+        List<List<String>> training = data(east.file(Format.XLSX), 2);
 
         assertThat(east.files()).filteredOn(f -> f.toString().endsWith(".pdf")).hasSize(2);
         assertThat(training.subList(1, training.size())).extracting(row -> row.get(2)).containsExactly("101", "102");
@@ -173,15 +173,31 @@ class HrAppraisalPackTest {
         for (int i = 0; i < 3; i++) {
             assertThat(ReportFiles.pdfText(again.files().get(i))).isEqualTo(ReportFiles.pdfText(chinese.files().get(i)));
         }
-        assertThat(data(again.files().get(3))).isEqualTo(data(chinese.files().get(3)));
+        assertThat(data(again.file(Format.XLSX), 1)).isEqualTo(data(chinese.file(Format.XLSX), 1));
+        assertThat(data(again.file(Format.XLSX), 2)).isEqualTo(data(chinese.file(Format.XLSX), 2));
+    }
+
+    @Test
+    void xlsxHasAnAboutSheetStampedWithEveryMartReadThenTheTwoDataSheets() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(chinese.file(Format.XLSX).toFile())) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2)))
+                    .containsExactly("说明", "考核记分卡", "培训合规");
+        }
+        assertThat(ReportFiles.xlsxXml(chinese.file(Format.XLSX))).contains("mart.rep_scorecard_monthly@501, mart.training_compliance@503");
     }
 
     /** The data sheet (after 说明 / About) as formatted text. */
     static List<List<String>> data(Path xlsx) throws Exception {
+        return data(xlsx, 1);
+    }
+
+    /** Sheet {@code index} as formatted text. */
+    static List<List<String>> data(Path xlsx, int index) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
         try (XSSFWorkbook workbook = new XSSFWorkbook(xlsx.toFile())) {
-            Sheet sheet = workbook.getSheetAt(1);
+            Sheet sheet = workbook.getSheetAt(index);
             for (Row row : sheet) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < row.getLastCellNum(); c++) {
