@@ -39,7 +39,19 @@ class CustomerTiersPackTest {
 
     @BeforeAll
     static void render() throws Exception {
-        connection = TestMarts.populated();
+        connection = marts();
+        port = new JdbcMartQuery(connection, tables -> {
+            Map<String, Long> read = new TreeMap<>();
+            tables.forEach(table -> read.put(table, IDS.get(table)));
+            return read;
+        });
+        chinese = Fixtures.reports(archive).generate(ReportRequest.of(CustomerTiersPack.NAME, MARCH, Scope.company(), Language.ZH_CN, "sales"), port);
+        zh = ReportFiles.pdfText(chinese.file(Format.PDF));
+    }
+
+    /** {@link TestMarts} with the two tier marts of the class comment. */
+    static Connection marts() throws Exception {
+        Connection connection = TestMarts.populated();
         try (Statement s = connection.createStatement()) {
             s.execute("""
                     CREATE TABLE mart.customer_tier_history (
@@ -68,13 +80,7 @@ class CustomerTiersPackTest {
                     FROM mart.customer_tier_history h JOIN mart.customer_sales c ON c.customer_id = h.customer_id
                     WHERE h.month = DATE '2024-03-01'""");
         }
-        port = new JdbcMartQuery(connection, tables -> {
-            Map<String, Long> read = new TreeMap<>();
-            tables.forEach(table -> read.put(table, IDS.get(table)));
-            return read;
-        });
-        chinese = Fixtures.reports(archive).generate(ReportRequest.of(CustomerTiersPack.NAME, MARCH, Scope.company(), Language.ZH_CN, "sales"), port);
-        zh = ReportFiles.pdfText(chinese.file(Format.PDF));
+        return connection;
     }
 
     @AfterAll

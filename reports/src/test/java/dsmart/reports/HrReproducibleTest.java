@@ -69,7 +69,7 @@ class HrReproducibleTest {
     }
 
     /** Publishes the DuckDB table mart.{@code name} as an Iceberg table of the same columns (a new snapshot each call). */
-    private static void copy(Connection duck, Catalog catalog, String name) throws Exception {
+    static void copy(Connection duck, Catalog catalog, String name) throws Exception {
         try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM mart." + name)) {
             ResultSetMetaData meta = rs.getMetaData();
             List<org.apache.iceberg.types.Types.NestedField> fields = new ArrayList<>();
