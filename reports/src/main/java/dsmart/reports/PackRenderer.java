@@ -118,7 +118,7 @@ final class PackRenderer {
         String title = labels.text("title");
         List<RenderedFile> files = new ArrayList<>();
 
-        for (Document document : pack.documents()) {
+        for (Document document : pack.documents(new Answers(answers))) {
             Stamp stamp = new Stamp(title, request.period(), request.scope(), generatedAt, documentSnapshots, request.requestedBy());
             Fill fill = pack.fill(document, new Answers(answers), labels, request.period());
             JasperPrint print = fill(pack, document, fill, stamp, labels, zone);
@@ -128,8 +128,16 @@ final class PackRenderer {
                 files.add(new RenderedFile(document.suffix(), format, file, fill.rows().size()));
             }
         }
-        for (Table table : pack.tables(request.period(), request.scope())) {
-            files.addAll(stream(pack, table, request, labels, title, generatedAt, port, seen, directory));
+        List<Table> tables = pack.tables(request.period(), request.scope());
+        for (int i = 0; i < tables.size(); ) {
+            int end = i + 1;
+            while (end < tables.size() && tables.get(end - 1).sharesWorkbookWith(tables.get(end))) {
+                end++;
+            }
+            files.addAll(end - i == 1
+                    ? stream(pack, tables.get(i), request, labels, title, generatedAt, port, seen, directory)
+                    : workbook(pack, tables.subList(i, end), request, labels, title, generatedAt, port, seen, directory));
+            i = end;
         }
         return new Rendered(pack, request, generatedAt, seen.all(), files);
     }
@@ -209,6 +217,67 @@ final class PackRenderer {
         List<RenderedFile> rendered = new ArrayList<>();
         files.forEach((format, file) -> rendered.add(new RenderedFile(table.suffix(), format, paths.get(format), file.rows())));
         return rendered;
+    }
+
+    /**
+     * Tables that share one workbook, a data sheet each, streamed one after the other. Its About sheet is written
+     * first, so it is stamped with every table read so far (the documents' queries) and the first table's.
+     */
+    private static List<RenderedFile> workbook(ReportPack pack, List<Table> tables, ReportRequest request, Labels labels, String title,
+                                               ZonedDateTime generatedAt, MartQuery port, Snapshots seen, Path directory) {
+        Table first = tables.get(0);
+        Path path = directory.resolve(fileName(first.suffix(), Format.XLSX));
+        XlsxTableFile file = new XlsxTableFile(path, first.columns(), labels);
+        file.sheetLabel(first.sheet());
+        RuntimeException failure = null;
+        try {
+            for (Table table : tables) {
+                port.stream(table.query().sql(), table.query().params(), new RowSink() {
+                    private int[] indexes;
+
+                    @Override
+                    public void start(List<Column> columns, Map<String, Long> snapshots) {
+                        seen.add(table.query().name(), snapshots);
+                        indexes = indexes(table, columns);
+                        if (table == first) {
+                            Map<String, Long> stamped = new TreeMap<>(seen.all());
+                            stamped.putAll(snapshots);
+                            file.start(new Stamp(title, request.period(), request.scope(), generatedAt, stamped, request.requestedBy()));
+                        } else {
+                            file.nextTable(table.columns(), table.sheet());
+                        }
+                    }
+
+                    @Override
+                    public void row(List<Object> values) {
+                        file.row(values(table, indexes, values, labels));
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            try {
+                file.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            }
+        }
+        return List.of(new RenderedFile(first.suffix(), Format.XLSX, path, file.rows()));
+    }
+
+    private static List<Object> values(Table table, int[] indexes, List<Object> values, Labels labels) {
+        List<Object> row = new ArrayList<>(indexes.length);
+        for (int i = 0; i < indexes.length; i++) {
+            TableColumn column = table.columns().get(i);
+            Object value = values.get(indexes[i]);
+            row.add(TableFile.value(column, column.type() == TableColumn.Type.CODE ? labels.code(column.codePrefix(), value) : value));
+        }
+        return row;
     }
 
     private static int[] indexes(Table table, List<Column> columns) {

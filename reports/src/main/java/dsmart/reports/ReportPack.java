@@ -43,6 +43,14 @@ public interface ReportPack {
     /** Its Jasper documents; empty for a pack of tables only. */
     List<Document> documents();
 
+    /**
+     * The documents to render for these answers; by default {@link #documents()}. A pack with one document per
+     * row of its data (one PDF per rep) overrides this; each must use a template of {@link #documents()}.
+     */
+    default List<Document> documents(Answers answers) {
+        return documents();
+    }
+
     /** The rows and parameters one document is filled with, from the answers of {@link #queries}. */
     Fill fill(Document document, Answers answers, Labels labels, Period period);
 
@@ -97,8 +105,10 @@ public interface ReportPack {
     /**
      * A tabular export: {@code suffix} as for documents, the query streamed into it, its columns (in
      * order) and formats XLSX and/or CSV. XLSX splits into further sheets past Excel's row limit.
+     * {@code sheet} (a label key, or null) names its data sheet: consecutive XLSX-only tables of one suffix
+     * that all name a sheet go into one workbook, a sheet each (one About sheet, stamped with every table read).
      */
-    record Table(String suffix, NamedQuery query, List<TableColumn> columns, Set<Format> formats) {
+    record Table(String suffix, NamedQuery query, List<TableColumn> columns, Set<Format> formats, String sheet) {
         public Table {
             requireNonNull(suffix, "suffix");
             requireNonNull(query, "query");
@@ -107,6 +117,18 @@ public interface ReportPack {
             if (formats.contains(Format.PDF)) {
                 throw new IllegalArgumentException(query.name() + ": tables are exported to XLSX or CSV; PDF is for documents");
             }
+            if (sheet != null && !formats.equals(EnumSet.of(Format.XLSX))) {
+                throw new IllegalArgumentException(query.name() + ": a named sheet is for XLSX-only tables");
+            }
+        }
+
+        public Table(String suffix, NamedQuery query, List<TableColumn> columns, Set<Format> formats) {
+            this(suffix, query, columns, formats, null);
+        }
+
+        /** Whether {@code next} goes into the same workbook as this table (as a further sheet). */
+        boolean sharesWorkbookWith(Table next) {
+            return sheet != null && next.sheet != null && suffix.equals(next.suffix);
         }
     }
 

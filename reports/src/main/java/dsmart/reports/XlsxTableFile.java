@@ -33,7 +33,8 @@ final class XlsxTableFile implements TableFile {
     private static final int WINDOW = 200;
 
     private final Path target;
-    private final List<TableColumn> columns;
+    private List<TableColumn> columns;
+    private String sheetLabel = "sheet.data";
     private final Labels labels;
     private final int rowsPerSheet;
     private SXSSFWorkbook workbook;
@@ -100,9 +101,22 @@ final class XlsxTableFile implements TableFile {
         newSheet();
     }
 
+    /** Names the data sheets {@code label} (a label key); call before {@link #start}. */
+    void sheetLabel(String label) {
+        sheetLabel = label;
+    }
+
+    /** Ends the current table; the rows that follow go to a new data sheet named {@code label} with these columns. */
+    void nextTable(List<TableColumn> columns, String label) {
+        this.columns = List.copyOf(columns);
+        this.sheetLabel = label;
+        sheets = 0;
+        newSheet();
+    }
+
     private void newSheet() {
         sheets++;
-        String name = labels.text("sheet.data") + (sheets == 1 ? "" : " " + sheets);
+        String name = labels.text(sheetLabel) + (sheets == 1 ? "" : " " + sheets);
         sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
         Row row = sheet.createRow(0);
         for (int i = 0; i < columns.size(); i++) {

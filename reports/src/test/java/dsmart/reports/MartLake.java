@@ -91,7 +91,7 @@ final class MartLake {
         });
     }
 
-    private static <T> long publish(Table table, Schema schema, List<T> rows, BiConsumer<T, GenericRecord> fill) {
+    static <T> long publish(Table table, Schema schema, List<T> rows, BiConsumer<T, GenericRecord> fill) {
         GenericFileWriterFactory factory = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).dataSchema(schema).build();
         String path = table.location() + "/data/" + UUID.randomUUID() + ".parquet";
         DataWriter<org.apache.iceberg.data.Record> writer = factory.newDataWriter(

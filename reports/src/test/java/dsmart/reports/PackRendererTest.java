@@ -76,7 +76,11 @@ class PackRendererTest {
 
         assertThat(queries).extracting(q -> q.name()).containsExactly("executive-sales rows [region-EAST]",
                 "executive-sales last year [region-EAST]", "executive-sales top customers [region-EAST]",
-                "executive-sales detail [region-EAST]", "customer-sales customers [region-EAST]");
+                "executive-sales detail [region-EAST]", "customer-sales customers [region-EAST]",
+                "hr-appraisal scorecards [region-EAST]", "hr-appraisal training [region-EAST]",
+                "hr-appraisal all scorecards [region-EAST]", "hr-appraisal all training [region-EAST]",
+                "customer-tiers counts [region-EAST]", "customer-tiers A list [region-EAST]",
+                "customer-tiers migrations [region-EAST]", "customer-tiers list [region-EAST]");
         assertThat(queries.get(1).params()).containsExactly(java.time.LocalDate.of(2023, 2, 1), java.time.LocalDate.of(2023, 3, 1), "EAST");
     }
 }
