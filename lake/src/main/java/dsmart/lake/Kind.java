@@ -269,6 +269,56 @@ enum Kind {
             return null;
         }
     },
+    /** name:number pairs, comma separated (a customer group's default credit limit, a grade's score points). */
+    NAMED_NUMBERS {
+        @Override
+        String check(String value) {
+            return Pattern.matches("[A-Za-z0-9_]+:\\d+(\\.\\d+)?(,[A-Za-z0-9_]+:\\d+(\\.\\d+)?)*", value.strip())
+                    ? null : "must be name:number pairs, comma separated, no spaces (e.g. strategic:300000,consumer:50000)";
+        }
+    },
+    /** Collection follow-up levels: days:action[|action...], comma separated, days strictly ascending. */
+    COLLECTION_LEVELS {
+        @Override
+        String check(String value) {
+            String problem = "must be days:action[|action], comma separated, days strictly ascending (e.g. 7:reminder,60:visit|letter)";
+            int previous = -1;
+            for (String level : value.split(",", -1)) {
+                String[] parts = level.strip().split(":", -1);
+                if (parts.length != 2 || !Pattern.matches("[a-z_]+(\\|[a-z_]+)*", parts[1].strip())) {
+                    return problem;
+                }
+                try {
+                    int days = Integer.parseInt(parts[0].strip());
+                    if (days <= previous) {
+                        return problem;
+                    }
+                    previous = days;
+                } catch (NumberFormatException e) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+    },
+    /** Percentages 0..100 (decimals allowed), comma separated. */
+    PERCENT_LIST {
+        @Override
+        String check(String value) {
+            String problem = "must be percentages 0-100, comma separated";
+            for (String part : value.split(",", -1)) {
+                try {
+                    double percent = Double.parseDouble(part.strip());
+                    if (!(percent >= 0 && percent <= 100) || !Pattern.matches("\\d+(\\.\\d{1,2})?", part.strip())) {
+                        return problem;
+                    }
+                } catch (NumberFormatException e) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+    },
     // --- end of receivables ---
     // --- sales scorecard and care (issue 4) ---
     /**
@@ -356,19 +406,10 @@ enum Kind {
         String check(String value) {
             return Pattern.matches("[0-9]+(\\.[0-9]+)?", value.strip()) ? null : "must be a decimal number, 0 or above (e.g. 3.5)";
         }
-    },
-    /** Collection levels: days:action[|action],... with ascending days above 0 (e.g. 7:reminder,60:visit|letter). */
-    COLLECTION_LEVELS {
-        @Override
-        String check(String value) {
-            return Pattern.matches(LEVEL + "(," + LEVEL + ")*", value.strip())
-                    ? null : "must be days:action[|action],... (e.g. 7:reminder,30:call,60:visit|letter,90:escalation)";
-        }
     };
     // --- end of compliance ---
 
     private static final String NAME = "[a-z][a-z0-9_]*";
-    private static final String LEVEL = "[1-9][0-9]*:" + NAME + "(\\|" + NAME + ")*";
 
     abstract String check(String value);
 }

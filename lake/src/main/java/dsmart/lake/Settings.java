@@ -365,6 +365,19 @@ public final class Settings {
         // --- receivables ---
         kinds.put("receivables.ageing.basis", Kind.AGEING_BASIS);
         kinds.put("receivables.ageing.buckets", Kind.DAY_BOUNDS);
+        kinds.put("receivables.dso.months", Kind.POSITIVE_INT);
+        kinds.put("receivables.credit.limit.defaults", Kind.NAMED_NUMBERS);
+        kinds.put("receivables.score.window.months", Kind.POSITIVE_INT);
+        kinds.put("receivables.score.late.full.days", Kind.POSITIVE_INT);
+        kinds.put("receivables.score.bounced.full", Kind.POSITIVE_INT);
+        for (String key : new String[] {"weight.late", "weight.overdue", "weight.bounced", "weight.grade", "cut.keep", "cut.shorter",
+                "cut.guarantee"}) {
+            kinds.put("receivables.score." + key, Kind.NON_NEGATIVE_INT);
+        }
+        kinds.put("receivables.score.grade.points", Kind.NAMED_NUMBERS);
+        kinds.put("receivables.collection.levels", Kind.COLLECTION_LEVELS);
+        kinds.put("receivables.collection.grace.days", Kind.NON_NEGATIVE_INT);
+        kinds.put("receivables.provision.rates", Kind.PERCENT_LIST);
         // --- end of receivables ---
         kinds.put("web.host", Kind.NON_EMPTY);
         kinds.put("web.port", Kind.PORT);

@@ -6,15 +6,21 @@ final class Receivables {
 
     /**
      * The ledger balance per as-of date: invoices − credit notes − live allocations of cleared receipts −
-     * write-offs, each counted when its business date is on or before the as-of date.
+     * write-offs, each counted when its business date is on or before the as-of date. One aggregate per
+     * table joined on the as-of date, no UNION (docs/decisions.md, "Receivables SQL without UNION").
      */
-    static final String BALANCE = "SELECT d.as_of_date, CAST(COALESCE(SUM(x.amount), 0) AS DECIMAL(18,2)) AS balance "
-            + "FROM stg_ar_as_of d LEFT JOIN ("
-            + "SELECT issued_on AS on_date, amount FROM stg_invoices "
-            + "UNION ALL SELECT issued_on, -amount FROM stg_credit_notes "
-            + "UNION ALL SELECT allocated_on, -amount FROM stg_receipt_allocations "
-            + "UNION ALL SELECT written_off_on, -amount FROM stg_write_offs"
-            + ") x ON x.on_date <= d.as_of_date GROUP BY d.as_of_date";
+    static final String BALANCE = "SELECT d.as_of_date, CAST(COALESCE(i.amount, 0) - COALESCE(c.amount, 0) - COALESCE(a.amount, 0) "
+            + "- COALESCE(w.amount, 0) AS DECIMAL(18,2)) AS balance FROM stg_ar_as_of d "
+            + "LEFT JOIN (" + totalBy("stg_invoices", "issued_on") + ") i ON i.as_of_date = d.as_of_date "
+            + "LEFT JOIN (" + totalBy("stg_credit_notes", "issued_on") + ") c ON c.as_of_date = d.as_of_date "
+            + "LEFT JOIN (" + totalBy("stg_receipt_allocations", "allocated_on") + ") a ON a.as_of_date = d.as_of_date "
+            + "LEFT JOIN (" + totalBy("stg_write_offs", "written_off_on") + ") w ON w.as_of_date = d.as_of_date";
+
+    /** Σ amount of a staging table's rows dated on or before each as-of date. */
+    private static String totalBy(String table, String dateColumn) {
+        return "SELECT d.as_of_date, SUM(x.amount) AS amount FROM stg_ar_as_of d JOIN " + table + " x ON x." + dateColumn
+                + " <= d.as_of_date GROUP BY d.as_of_date";
+    }
 
     /** Counts the as-of dates whose Σ {@code column} of the candidate differs from the ledger balance (to the cent). */
     static DataCheck reconcilesToBalance(String name, String column) {
@@ -27,6 +33,6 @@ final class Receivables {
     /** Counts rows of the candidate whose as-of date is not one of stg_ar_as_of. */
     static DataCheck knownAsOfDates() {
         return new DataCheck("as-of dates are those of stg_ar_as_of",
-                "SELECT COUNT(*) FROM {{this}} WHERE as_of_date NOT IN (SELECT as_of_date FROM stg_ar_as_of)");
+                "SELECT COUNT(*) FROM {{this}} t LEFT ANTI JOIN stg_ar_as_of d ON d.as_of_date = t.as_of_date");
     }
 }

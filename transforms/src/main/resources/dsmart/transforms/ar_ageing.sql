@@ -1,17 +1,32 @@
 -- mart.ar_ageing: open invoice amounts of mart.ar_ledger per as-of date, customer and ageing bucket.
--- {{age_from}} (due_on or issued_on) and the buckets ({{bucket_no}}, {{buckets}}) come from the
--- receivables.ageing.* settings. Every open invoice gets a bucket: the CASE ends with ELSE.
-WITH open_items AS (
-  SELECT as_of_date, customer_id, open_amount, datediff(as_of_date, {{age_from}}) AS age_days
-  FROM mart.ar_ledger
-  WHERE open_amount <> 0
+-- Age from the due date or the invoice date (receivables.ageing.basis); buckets from the upper bounds of
+-- receivables.ageing.buckets: bucket 0 = days <= 0, bucket i = (bound i-1, bound i], the last one above
+-- every bound. Every open invoice gets exactly one bucket: the number of bounds below its age, plus one.
+WITH settings AS (
+  SELECT '{{setting:receivables.ageing.basis}}' = 'posting' AS posting,
+         transform(split('{{setting:receivables.ageing.buckets}}', ','), x -> CAST(trim(x) AS INT)) AS bounds
+),
+open_items AS (
+  SELECT l.as_of_date, l.customer_id, l.open_amount,
+         datediff(l.as_of_date, CASE WHEN s.posting THEN l.issued_on ELSE l.due_on END) AS age_days
+  FROM mart.ar_ledger l CROSS JOIN settings s
+  WHERE l.open_amount <> 0
 ),
 bucketed AS (
-  SELECT as_of_date, customer_id, open_amount, {{bucket_no}} AS bucket_no
-  FROM open_items
+  SELECT o.as_of_date, o.customer_id, o.open_amount,
+         CASE WHEN o.age_days <= 0 THEN 0 ELSE size(filter(s.bounds, b -> b < o.age_days)) + 1 END AS bucket_no
+  FROM open_items o CROSS JOIN settings s
 ),
 buckets AS (
-  SELECT * FROM VALUES {{buckets}} AS k(bucket_no, bucket, min_days, max_days)
+  SELECT bucket_no,
+         CASE WHEN bucket_no = 0 THEN CASE WHEN posting THEN '0 days' ELSE 'not yet due' END
+              WHEN bucket_no <= size(bounds) THEN concat(min_days, '-', bounds[bucket_no - 1])
+              ELSE concat('over ', bounds[size(bounds) - 1]) END AS bucket,
+         min_days,
+         CASE WHEN bucket_no = 0 THEN 0 WHEN bucket_no <= size(bounds) THEN bounds[bucket_no - 1] END AS max_days
+  FROM (SELECT posting, bounds, bucket_no,
+               CASE WHEN bucket_no = 0 THEN CAST(NULL AS INT) WHEN bucket_no = 1 THEN 1 ELSE bounds[bucket_no - 2] + 1 END AS min_days
+        FROM settings LATERAL VIEW explode(sequence(0, size(bounds) + 1)) n AS bucket_no)
 ),
 totals AS (
   SELECT as_of_date, customer_id, SUM(open_amount) AS outstanding
