@@ -46,6 +46,7 @@ public final class Transforms {
             new ComplianceFinding(), new ComplianceSummary(), new ServiceSla(), new OrderCycle());
     private static final Pattern RAW_TABLE = Pattern.compile("\\braw\\.([a-z][a-z0-9_]*)");
     private static final Pattern STAGING_VIEW = Pattern.compile("\\b(stg_[a-z0-9_]*)");
+    private static final Pattern MART_TABLE = Pattern.compile("\\bmart\\.([a-z][a-z0-9_]*)");
 
     private Transforms() {}
 
@@ -83,6 +84,9 @@ public final class Transforms {
             }
             String sql = mart.sql(settings);
             String missing = missingInput(spark, sql + String.join("\n", mart.checks().stream().map(DataCheck::sql).toList()), views);
+            if (missing == null) {
+                missing = missingMart(spark, sql, mart.table().toString());
+            }
             if (missing != null) {
                 ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), "skipped", 0, 0, null,
                         "input " + missing + " absent"));
@@ -111,6 +115,21 @@ public final class Transforms {
      * The first input a model reads that is not there (a raw table absent from the lake, or a staging view
      * not created because its own inputs are absent), or null when all are present.
      */
+    /**
+     * The first other mart a mart's SQL reads that is not in the lake (it was skipped, now and before, for lack of its own
+     * inputs), or null when all are there. A mart that reads an absent mart is skipped the same way.
+     */
+    static String missingMart(SparkSession spark, String sql, String self) {
+        Matcher mart = MART_TABLE.matcher(sql);
+        while (mart.find()) {
+            String table = "mart." + mart.group(1);
+            if (!table.equals(self) && !spark.catalog().tableExists(table)) {
+                return table;
+            }
+        }
+        return null;
+    }
+
     static String missingInput(SparkSession spark, String sql, Set<String> views) {
         Matcher raw = RAW_TABLE.matcher(sql);
         while (raw.find()) {
