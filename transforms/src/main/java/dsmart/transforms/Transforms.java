@@ -54,7 +54,26 @@ public final class Transforms {
     public record MartResult(TableId table, long rows, long snapshotId) {}
 
     public static List<MartResult> run(Settings settings, Progress progress) {
-        return run(settings, progress, MARTS);
+        return run(settings, progress, selected(settings));
+    }
+
+    /** The marts setting {@code transform.marts} names (all when empty), in the order of {@link #MARTS}. */
+    static List<Mart> selected(Settings settings) {
+        String wanted = settings.text("transform.marts");
+        if (wanted.isBlank()) {
+            return MARTS;
+        }
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : wanted.split(",")) {
+            names.add(name.strip());
+        }
+        Set<String> known = MARTS.stream().map(m -> m.table().name()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new dsmart.lake.SettingsException("setting transform.marts names " + name + ", which is no mart; known: " + known);
+            }
+        }
+        return MARTS.stream().filter(m -> names.contains(m.table().name())).toList();
     }
 
     /** Runs the given marts only (in the given order), e.g. a test's. */
