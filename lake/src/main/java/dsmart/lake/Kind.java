@@ -242,6 +242,13 @@ enum Kind {
         }
     },
     // --- receivables ---
+    /** Where receipts' allocations to invoices come from: explicit (finance's allocation records) or fifo. */
+    ALLOCATION {
+        @Override
+        String check(String value) {
+            return Set.of("explicit", "fifo").contains(value.strip()) ? null : "must be explicit or fifo";
+        }
+    },
     /** What receivables are aged from: due (the due date) or posting (the invoice date). */
     AGEING_BASIS {
         @Override

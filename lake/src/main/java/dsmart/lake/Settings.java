@@ -364,6 +364,7 @@ public final class Settings {
         kinds.put("reports.close.day", Kind.POSITIVE_INT);
         kinds.put("reports.schedule", Kind.TEXT);
         // --- receivables ---
+        kinds.put("receivables.allocation", Kind.ALLOCATION);
         kinds.put("receivables.ageing.basis", Kind.AGEING_BASIS);
         kinds.put("receivables.ageing.buckets", Kind.DAY_BOUNDS);
         kinds.put("receivables.dso.months", Kind.POSITIVE_INT);

@@ -25,8 +25,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class Transforms {
     public static final String STAGE = "transform";
     static final List<String> STAGING = List.of("stg_regions", "stg_customers", "stg_order_revenue",
-            "stg_reps", "stg_teams", "stg_invoices", "stg_credit_notes", "stg_receipts", "stg_receipt_allocations",
-            "stg_write_offs", "stg_ar_as_of",
+            "stg_reps", "stg_teams", "stg_invoices", "stg_credit_notes", "stg_receipts", "stg_write_offs",
+            "stg_receipt_allocations", "stg_ar_as_of",
             // --- compliance (issue 6) ---
             "stg_calendar", "stg_compliance_as_of",
             // --- receivables (issue 5) ---
@@ -76,13 +76,21 @@ public final class Transforms {
         return MARTS.stream().filter(m -> names.contains(m.table().name())).toList();
     }
 
+    /** The model file of a staging view: receipt allocations come from FIFO when the finance source records none. */
+    static String stagingModel(String view, Settings settings) {
+        if (view.equals("stg_receipt_allocations") && settings.text("receivables.allocation").strip().equals("fifo")) {
+            return "stg_receipt_allocations_fifo";
+        }
+        return view;
+    }
+
     /** Runs the given marts only (in the given order), e.g. a test's. */
     static List<MartResult> run(Settings settings, Progress progress, List<Mart> marts) {
         SparkSession spark = Sparks.session(settings);
         String runId = RunLedger.newRunId();
         Set<String> views = new HashSet<>();
         for (String view : STAGING) {
-            String sql = Models.withSettings(Models.sql(view), settings);
+            String sql = Models.withSettings(Models.sql(stagingModel(view, settings)), settings);
             if (missingInput(spark, sql, views) == null) {
                 spark.sql(sql).createOrReplaceTempView(view);
                 views.add(view);

@@ -127,6 +127,45 @@ class ReceivablesTest {
     }
 
     @Test
+    void fifoAllocatesReceiptsToTheOldestInvoicesWhenTheSourceHasNoAllocations() {
+        Settings settings = fresh("fifo");
+        SparkSession spark = Sparks.session(settings);
+        ReceivablesLedger.create(spark);
+        spark.sql("DROP TABLE raw.finance_receipt_allocations");
+        // customer 3: I10 100.00 (01-05), I11 100.00 (01-20), I12 50.00 (03-05); R10 150.00 on 01-25, R11 100.00 on 02-10
+        spark.sql("INSERT INTO raw.crm_customers VALUES (3, '广州恒通商贸有限公司', 'EAST', 1, 'business', " + ReceivablesLedger.TS
+                + ReceivablesLedger.TS + "false, 'standard', " + ReceivablesLedger.U + ")");
+        spark.sql("INSERT INTO raw.finance_invoices VALUES " + ReceivablesLedger.invoice(10, 3, "2025-01-05", "2025-02-04", "100.00")
+                + ", " + ReceivablesLedger.invoice(11, 3, "2025-01-20", "2025-02-19", "100.00")
+                + ", " + ReceivablesLedger.invoice(12, 3, "2025-03-05", "2025-04-04", "50.00"));
+        spark.sql("INSERT INTO raw.finance_receipts VALUES " + ReceivablesLedger.receipt(10, 3, "2025-01-25", "150.00", "cleared", null)
+                + ", " + ReceivablesLedger.receipt(11, 3, "2025-02-10", "100.00", "cleared", null));
+
+        Transforms.run(settings.with(Map.of("receivables.allocation", "fifo")), Progress.silent("test"), AR);
+
+        assertThat(rows(spark, "SELECT as_of_date, invoice_id, received, open_amount FROM mart.ar_ledger "
+                + "WHERE as_of_date = DATE '2025-03-25' OR customer_id = 3 ORDER BY as_of_date, invoice_id")).containsExactly(
+                // R10 pays I10 100 and I11 50 on 01-25
+                "2025-01-31|10|100.00|0.00",
+                "2025-01-31|11|50.00|50.00",
+                // R11 pays I11's other 50 on 02-10; its remaining 50 waits on account for the next invoice
+                "2025-02-28|10|100.00|0.00",
+                "2025-02-28|11|100.00|0.00",
+                // customers 1 and 2 come out as finance allocated them: I1 R1 + R2, I2 (bounced R4) nothing,
+                // I3 80 of R3, I4 written off before any receipt could reach it
+                "2025-03-25|1|100.00|0.00",
+                "2025-03-25|2|0.00|150.00",
+                "2025-03-25|3|80.00|0.00",
+                "2025-03-25|4|0.00|0.00",
+                "2025-03-25|10|100.00|0.00",
+                "2025-03-25|11|100.00|0.00",
+                // I12 is paid from R11's remainder on the day it is issued
+                "2025-03-25|12|50.00|0.00");
+        assertThat(rows(spark, "SELECT as_of_date, customer_id, on_account FROM mart.ar_on_account ORDER BY as_of_date, customer_id"))
+                .containsExactly("2025-02-28|3|50.00", "2025-03-25|2|30.00");
+    }
+
+    @Test
     void lateReceiptForAClosedMonthRestatesThatMonth() {
         Settings settings = fresh("late");
         SparkSession spark = Sparks.session(settings);
