@@ -30,12 +30,14 @@ final class ReportGeneration {
     static final String ANY_PACK = "*";
 
     /**
-     * Which packs each role may generate. Region managers get the executive packs limited to their region; admins
-     * none. Names not registered (yet) are tolerated: they are left out of {@link #offered}.
+     * Which packs each role may generate. Names not registered (yet) are tolerated: they are left out of {@link #offered}
+     * and asking for one is an unknown pack (400). Region managers and admins generate none: they cannot download from
+     * the archive either (it is not split by scope); the scope check below would limit a region manager to their region.
      */
     static final Map<Role, Set<String>> PACKS = packs();
 
-    static final Set<Role> ROLES = Set.of(Role.EXECUTIVE, Role.REGION_MANAGER, Role.HR, Role.AUDIT);
+    /** The roles that may download from the archive ({@link DownloadsPage}): the generated files must be theirs to fetch. */
+    static final Set<Role> ROLES = Set.of(Role.EXECUTIVE, Role.HR, Role.AUDIT);
     private static final Pattern PACK = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern PERIOD = Pattern.compile("[0-9]{4}(-[0-9]{2})?");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -47,7 +49,7 @@ final class ReportGeneration {
         Set<String> executive = Set.of("executive-sales", "customer-sales", "customer-tiers", "risk");
         Map<Role, Set<String>> packs = new EnumMap<>(Role.class);
         packs.put(Role.EXECUTIVE, executive);
-        packs.put(Role.REGION_MANAGER, executive);
+        packs.put(Role.REGION_MANAGER, Set.of());
         packs.put(Role.HR, Set.of("hr-appraisal"));
         packs.put(Role.AUDIT, Set.of("audit-compliance", ANY_PACK));
         packs.put(Role.ADMIN, Set.of());
@@ -78,7 +80,7 @@ final class ReportGeneration {
                         + "bad period or parameter; 403: a pack outside the role or a region outside the scope")
                 .form("pack", "pack name (see /api/reports/packs)", true)
                 .form("period", "YYYY-MM or YYYY, as the pack takes", true)
-                .form("region", "limit to a region code (a region manager: their own, which is also the default)", false)
+                .form("region", "limit to a region code (never wider than the requester's scope)", false)
                 .form("lang", "zh-CN or en; default the page language", false)
                 .roles(ROLES)
                 .api(ctx -> generate(ctx, web));
