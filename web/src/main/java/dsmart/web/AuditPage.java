@@ -96,14 +96,17 @@ final class AuditPage implements WebPage {
         ReportGeneration.routes(routes, web);
     }
 
-    /** The queries of the page with sample filters (engine comparisons). */
+    /**
+     * The queries of the page with sample filters (engine comparisons), over the year 2025 of the demo lake. Not yet in
+     * {@link WebApp#queries()}: add them there once TrinoEngineIT has replayed them on the demo lake.
+     */
     static List<NamedQuery> samples() {
-        LocalDate from = LocalDate.of(2025, 3, 1);
-        LocalDate until = LocalDate.of(2025, 4, 1);
+        LocalDate from = LocalDate.of(2025, 1, 1);
+        LocalDate until = LocalDate.of(2026, 1, 1);
         return List.of(
                 new NamedQuery("audit periods", PERIODS_SQL, List.of()),
-                new NamedQuery("audit findings per rule", FINDINGS_SQL.formatted(" AND department = ? AND severity = ?"),
-                        List.of(from, until, "sales", "high")),
+                new NamedQuery("audit findings per rule", FINDINGS_SQL.formatted(" AND severity = ?"),
+                        List.of(from, until, "high")),
                 new NamedQuery("audit summary", SUMMARY_SQL.formatted(""), List.of(from, until)),
                 new NamedQuery("audit evidence", EVIDENCE_SQL.formatted(" AND status = ?"),
                         List.of("order_without_signed_contract", from, until, "open")));

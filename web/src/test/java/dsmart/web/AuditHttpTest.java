@@ -241,6 +241,13 @@ class AuditHttpTest {
                 .isEqualTo(AuditMart.FINDINGS.size());
     }
 
+    @Test
+    void theSampleQueriesRunOnTheHandMadeMarts() {
+        for (dsmart.serving.NamedQuery query : AuditPage.samples()) {
+            assertThat(mart.query(query.sql(), query.params()).rows()).as(query.name()).isNotEmpty();
+        }
+    }
+
     private static Map<String, String> generateForm(Http http, String pack, String period) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("_csrf", http.sessionToken());
