@@ -34,9 +34,9 @@
       title: body.rows.length ? undefined : { text: D.t('common.no_data'), left: 'center', top: 'middle' },
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+      grid: { left: 24, right: 24, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: rules, inverse: true },
+      yAxis: { type: 'category', data: rules, inverse: true, axisLabel: { width: 240, overflow: 'truncate' } },
       series: [
         { id: 'open', name: D.t('compliance.open'), type: 'bar', stack: 'findings',
           data: body.rows.map(function (r) { return Number(r.open_findings); }) },
