@@ -1,6 +1,7 @@
 package dsmart.cli;
 
 import dsmart.lake.Settings;
+import dsmart.reports.Reports;
 import dsmart.serving.MartQuery;
 import dsmart.web.Passwords;
 import dsmart.web.Role;
@@ -36,7 +37,8 @@ final class Server implements AutoCloseable {
                     .withAuditDir(Path.of(settings.text("data.dir"), "audit"))
                     .withReportsDir(Path.of(settings.text("reports.dir")))
                     .withAlertAckFile(settings.path("market.ack.file"))
-                    .withZone(settings.zone());
+                    .withZone(settings.zone())
+                    .withReports(Reports.from(settings));
             WebApp web = WebApp.start(config, port);
             return new Server(port, web, host);
         } catch (RuntimeException e) {

@@ -2,7 +2,6 @@ package dsmart.web;
 
 import dsmart.serving.QueryResult;
 import io.javalin.http.Context;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -46,7 +45,6 @@ final class AppraisalPage implements WebPage {
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
     private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Pattern FORMULA = Pattern.compile("[=+\\-@\t\r]");
 
     @Override
     public String id() {
@@ -164,7 +162,7 @@ final class AppraisalPage implements WebPage {
         QueryResult months = web.mart.query(MONTHS_SQL, List.of());
         read.add(months);
         List<String> available = new ArrayList<>();
-        months.rows().forEach(row -> available.add(String.valueOf(json(row.get(0)))));
+        months.rows().forEach(row -> available.add(String.valueOf(JsonRows.json(row.get(0)))));
         LocalDate month = filter.month() != null ? filter.month() : available.isEmpty() ? null : LocalDate.parse(available.get(0));
         body.put("months", available);
         body.put("month", month == null ? null : month.toString());
@@ -185,7 +183,7 @@ final class AppraisalPage implements WebPage {
         List<QueryResult> read = new ArrayList<>();
         Map<String, Object> body = new LinkedHashMap<>();
         QueryResult result = scorecardRows(ctx, web, read, body);
-        body.put("rows", result == null ? List.of() : rows(result));
+        body.put("rows", result == null ? List.of() : JsonRows.rows(result));
         web.answer(ctx, body, read.toArray(QueryResult[]::new));
     }
 
@@ -207,7 +205,7 @@ final class AppraisalPage implements WebPage {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("month", month.toString());
         body.put("rep_id", Long.valueOf(rep));
-        body.put("rows", rows(result));
+        body.put("rows", JsonRows.rows(result));
         web.answer(ctx, body, result);
     }
 
@@ -219,7 +217,7 @@ final class AppraisalPage implements WebPage {
         QueryResult result = web.mart.query(ANNUAL_SQL, List.of(LocalDate.of(Integer.parseInt(year), 1, 1)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("year", Integer.parseInt(year));
-        body.put("rows", rows(result));
+        body.put("rows", JsonRows.rows(result));
         web.answer(ctx, body, result);
     }
 
@@ -227,14 +225,7 @@ final class AppraisalPage implements WebPage {
         List<QueryResult> read = new ArrayList<>();
         Map<String, Object> body = new LinkedHashMap<>();
         QueryResult result = scorecardRows(ctx, web, read, body);
-        StringBuilder csv = new StringBuilder("\uFEFF").append(SCORECARD_COLUMNS.replace(" ", "")).append("\r\n");
-        if (result != null) {
-            for (List<Object> row : result.rows()) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(value -> cells.add(csvCell(value)));
-                csv.append(String.join(",", cells)).append("\r\n");
-            }
-        }
+        String csv = JsonRows.csv(SCORECARD_COLUMNS.replace(" ", ""), result == null ? List.of() : result.rows());
         String name = "scorecards_" + (body.get("month") == null ? "none" : body.get("month").toString().substring(0, 7)) + ".csv";
         WebUser user = web.user(ctx);
         web.audit.record("export", "ok", user, null, ctx.ip(), "mart.rep_scorecard_monthly",
@@ -242,49 +233,6 @@ final class AppraisalPage implements WebPage {
                         "query", String.valueOf(ctx.queryString())));
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         ctx.contentType("text/csv; charset=UTF-8");
-        ctx.result(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula gets a leading apostrophe. */
-    static String csvCell(Object value) {
-        Object shown = json(value);
-        if (shown == null) {
-            return "";
-        }
-        if (shown instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
-        if (shown instanceof Number || shown instanceof Boolean) {
-            return shown.toString();
-        }
-        String text = shown.toString();
-        if (FORMULA.matcher(text).lookingAt()) {
-            text = "'" + text;
-        }
-        return text.matches("(?s).*[\",\r\n'].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-    }
-
-    /** Rows as JSON objects: dates as ISO text, decimals as they are, column names in lower case. */
-    static List<Map<String, Object>> rows(QueryResult result) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : result.asMaps()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            row.forEach((key, value) -> out.put(key.toLowerCase(java.util.Locale.ROOT), json(value)));
-            rows.add(out);
-        }
-        return rows;
-    }
-
-    static Object json(Object value) {
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate().toString();
-        }
-        if (value instanceof LocalDate date) {
-            return date.toString();
-        }
-        if (value instanceof java.sql.Timestamp || value instanceof java.time.temporal.Temporal) {
-            return Times.iso(value);
-        }
-        return value;
+        ctx.result(csv.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -180,7 +180,7 @@ final class RiskPage implements WebPage {
         QueryResult dates = web.mart.query(AS_OF_DATES_SQL, List.of());
         read.add(dates);
         List<String> available = new ArrayList<>();
-        dates.rows().forEach(row -> available.add(String.valueOf(AppraisalPage.json(row.get(0)))));
+        dates.rows().forEach(row -> available.add(String.valueOf(JsonRows.json(row.get(0)))));
         LocalDate asOf = asked != null ? asked : available.isEmpty() ? null : LocalDate.parse(available.get(0));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("as_of_dates", available);
@@ -198,7 +198,7 @@ final class RiskPage implements WebPage {
                 sum = sum.add(decimal(row.get(buckets.columnIndex("amount"))));
             }
             java.math.BigDecimal total = decimal(outstanding.rows().get(0).get(0));
-            body.put("buckets", AppraisalPage.rows(buckets));
+            body.put("buckets", JsonRows.rows(buckets));
             Map<String, Object> reconciliation = new LinkedHashMap<>();
             reconciliation.put("buckets_total", sum);
             reconciliation.put("outstanding", total);
@@ -217,7 +217,7 @@ final class RiskPage implements WebPage {
         QueryResult result = web.mart.query(TREND_SQL.formatted(regionWhere(region, params, " WHERE ")), params);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("region", region);
-        body.put("rows", AppraisalPage.rows(result));
+        body.put("rows", JsonRows.rows(result));
         web.answer(ctx, body, result);
     }
 
@@ -230,7 +230,7 @@ final class RiskPage implements WebPage {
         QueryResult result = web.mart.query(sql, params);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("region", region);
-        body.put("rows", AppraisalPage.rows(result));
+        body.put("rows", JsonRows.rows(result));
         web.answer(ctx, body, result);
     }
 
@@ -240,7 +240,7 @@ final class RiskPage implements WebPage {
                 : web.mart.query(PROVISION_REGION_SQL, List.of(region));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("region", region);
-        body.put("rows", AppraisalPage.rows(result));
+        body.put("rows", JsonRows.rows(result));
         web.answer(ctx, body, result);
     }
 
@@ -262,7 +262,7 @@ final class RiskPage implements WebPage {
         }
         params.add((long) limit);
         QueryResult result = web.mart.query(ALERTS_SQL.formatted(where), params);
-        List<Map<String, Object>> rows = AppraisalPage.rows(result);
+        List<Map<String, Object>> rows = JsonRows.rows(result);
         Map<String, dsmart.lake.AlertAcks.Ack> acks = latestAcks(web);
         for (Map<String, Object> row : rows) {
             dsmart.lake.AlertAcks.Ack ack = acks.get((String) row.get("alert_id"));

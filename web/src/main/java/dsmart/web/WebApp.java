@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebApp implements AutoCloseable {
     /** The pages, in navigation order. Adding a page: one {@link WebPage} class, its template, its API route(s), one line here. */
-    static final List<WebPage> PAGES = List.of(new SalesPage(), new RiskPage(), new AppraisalPage(), new PipelinePage(), new AuditLogPage(),
+    static final List<WebPage> PAGES = List.of(new SalesPage(), new RiskPage(), new AppraisalPage(), new PipelinePage(), new AuditPage(), new AuditLogPage(),
             new DownloadsPage());
 
     static final String VERSION = "0.1.0";

@@ -2,6 +2,7 @@ package dsmart.web;
 
 import static java.util.Objects.requireNonNull;
 
+import dsmart.reports.Reports;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -19,9 +20,11 @@ import java.util.Set;
  * @param zone the business time zone, in which pages show times
  * @param throttle the login throttling policy
  * @param alertAckFile where acknowledgements of market alerts go ({@code market.ack.file}); null: acknowledging is refused
+ * @param reports the report packs and their archive, for generation from the web ({@code Reports.from(settings)} in the
+ *     CLI; its archive should be {@code reportsDir} so generated files can be downloaded); null: generating is refused
  */
 public record WebConfig(String host, int port, List<WebUser> users, Path auditDir, Path reportsDir, ZoneId zone,
-                        LoginThrottle.Policy throttle, Path alertAckFile) {
+                        LoginThrottle.Policy throttle, Path alertAckFile, Reports reports) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -49,6 +52,11 @@ public record WebConfig(String host, int port, List<WebUser> users, Path auditDi
         }
     }
 
+    public WebConfig(String host, int port, List<WebUser> users, Path auditDir, Path reportsDir, ZoneId zone,
+                     LoginThrottle.Policy throttle, Path alertAckFile) {
+        this(host, port, users, auditDir, reportsDir, zone, throttle, alertAckFile, null);
+    }
+
     /** No audit directory (memory only), no reports directory, business zone Asia/Shanghai, default throttling. */
     public WebConfig(String host, int port, List<WebUser> users) {
         this(host, port, users, null, null, DEFAULT_ZONE, LoginThrottle.Policy.DEFAULT, null);
@@ -60,23 +68,28 @@ public record WebConfig(String host, int port, List<WebUser> users, Path auditDi
     }
 
     public WebConfig withAuditDir(Path dir) {
-        return new WebConfig(host, port, users, dir, reportsDir, zone, throttle, alertAckFile);
+        return new WebConfig(host, port, users, dir, reportsDir, zone, throttle, alertAckFile, reports);
     }
 
     public WebConfig withReportsDir(Path dir) {
-        return new WebConfig(host, port, users, auditDir, dir, zone, throttle, alertAckFile);
+        return new WebConfig(host, port, users, auditDir, dir, zone, throttle, alertAckFile, reports);
     }
 
     public WebConfig withZone(ZoneId businessZone) {
-        return new WebConfig(host, port, users, auditDir, reportsDir, businessZone, throttle, alertAckFile);
+        return new WebConfig(host, port, users, auditDir, reportsDir, businessZone, throttle, alertAckFile, reports);
     }
 
     WebConfig withThrottle(LoginThrottle.Policy policy) {
-        return new WebConfig(host, port, users, auditDir, reportsDir, zone, policy, alertAckFile);
+        return new WebConfig(host, port, users, auditDir, reportsDir, zone, policy, alertAckFile, reports);
     }
 
     public WebConfig withAlertAckFile(Path file) {
-        return new WebConfig(host, port, users, auditDir, reportsDir, zone, throttle, file);
+        return new WebConfig(host, port, users, auditDir, reportsDir, zone, throttle, file, reports);
+    }
+
+    /** With report generation from the web through these packs and archive. */
+    public WebConfig withReports(Reports packsAndArchive) {
+        return new WebConfig(host, port, users, auditDir, reportsDir, zone, throttle, alertAckFile, packsAndArchive);
     }
 
     /** The configured user of that name, or null. */

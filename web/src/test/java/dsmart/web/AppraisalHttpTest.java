@@ -164,9 +164,9 @@ class AppraisalHttpTest {
 
     @Test
     void csvCellsAreQuotedAndFormulasDefused() {
-        assertThat(AppraisalPage.csvCell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(AppraisalPage.csvCell("上海, 华信")).isEqualTo("\"上海, 华信\"");
-        assertThat(AppraisalPage.csvCell(new BigDecimal("-12.50"))).isEqualTo("-12.50");
-        assertThat(AppraisalPage.csvCell(null)).isEmpty();
+        assertThat(JsonRows.csvCell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(JsonRows.csvCell("上海, 华信")).isEqualTo("\"上海, 华信\"");
+        assertThat(JsonRows.csvCell(new BigDecimal("-12.50"))).isEqualTo("-12.50");
+        assertThat(JsonRows.csvCell(null)).isEmpty();
     }
 }

@@ -40,6 +40,7 @@ class DashboardBrowserTest {
         SalesMart.addRuns(connection);
         AppraisalMart.add(connection);
         RiskMart.add(connection);
+        AuditMart.add(connection);
         mart = new JdbcMartQuery(connection, SalesMart::snapshots);
         app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT), mart);
         browser = Browser.open("http://127.0.0.1:" + app.port(), profile);
@@ -214,14 +215,44 @@ class DashboardBrowserTest {
     @Test
     void auditIsRefusedTheSalesPageAndSeesTheLoginsInTheAuditLog() {
         logIn(AUDITOR);
+        browser.open("/audit-log");
 
-        assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.base() + "/audit-log");
         browser.awaitTableKeys("events");
         assertThat(browser.driver().findElement(By.id("events")).getText()).contains("login", AUDITOR);
         browser.open("/sales");
         assertThat(browser.errorStatus()).isEqualTo("403");
         browser.open("/pipeline");
         assertThat(browser.errorStatus()).isEqualTo("403");
+    }
+
+    @Test
+    void auditLandsOnTheFindingsChartDrawnWithTheLatestMonthsCountsPerRule() throws Exception {
+        logIn(AUDITOR);
+
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(browser.base() + "/audit");
+        browser.awaitChart();
+        // February 2025 by hand: order_without_signed_contract 2 open + 1 resolved, tracking_not_sent 1 + 1, duplicate_order 1 + 0
+        assertThat(browser.js("return window.findingsChart.getOption().yAxis[0].data;"))
+                .isEqualTo(List.of("order_without_signed_contract", "tracking_not_sent", "duplicate_order"));
+        assertThat(browser.js("return window.findingsChart.getOption().series[0].data;")).isEqualTo(List.of(2L, 1L, 1L));
+        assertThat(browser.js("return window.findingsChart.getOption().series[1].data;")).isEqualTo(List.of(1L, 1L, 0L));
+        assertThat(browser.driver().findElements(By.cssSelector("#findings-chart canvas"))).isNotEmpty();
+        assertThat(browser.awaitTableKeys("findings")).containsExactly("order_without_signed_contract", "tracking_not_sent", "duplicate_order");
+        assertThat(browser.driver().findElement(By.id("findings")).getText()).contains("已确认订单在下单前无已签署合同");
+        assertThat(browser.driver().findElements(By.cssSelector("#findings a.download"))).hasSize(3);
+        assertThat(browser.awaitTableKeys("summary")).containsExactly("order_desk", "sales");
+        assertThat(browser.driver().findElement(By.id("archive-link")).getAttribute("href")).endsWith("/downloads");
+        browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "audit.png"));
+    }
+
+    @Test
+    void anExecutiveSeesTheFindingsButNoEvidenceLinks() {
+        logIn(EXEC);
+        browser.open("/audit");
+        browser.awaitChart();
+
+        assertThat(browser.awaitTableKeys("findings")).hasSize(3);
+        assertThat(browser.driver().findElements(By.cssSelector("#findings a.download"))).isEmpty();
     }
 
     @Test
