@@ -105,6 +105,7 @@ final class SalesOverview {
     record Filter(YearMonth from, YearMonth to, String region, Long team) {
         static Filter parse(Context ctx, Scope scope) {
             SalesFilter checked = SalesFilter.parse(name -> name.equals("channel") ? null : ctx.queryParam(name));
+            notTheRollUp(checked.region());
             String team = Params.matching("team", ctx.queryParam("team"), TEAM, "a team id (digits)");
             return new Filter(checked.from(), checked.to(), scope.region(checked.region()), team == null ? null : Long.valueOf(team));
         }
@@ -408,6 +409,7 @@ final class SalesOverview {
     /** GET /api/sales/tiers: customers and their trailing-12-month net purchases per current tier (A, B, C). */
     void tiers(Context ctx) {
         SalesFilter checked = SalesFilter.parse(name -> name.equals("region") ? ctx.queryParam(name) : null);
+        notTheRollUp(checked.region());
         String region = web.scope(ctx).region(checked.region());
         QueryResult result = region == null ? web.mart.query(TIERS_SQL.formatted(""), List.of())
                 : web.mart.query(TIERS_SQL.formatted(TIER_REGION_JOIN), List.of(region));
@@ -446,6 +448,14 @@ final class SalesOverview {
         body.put("customers", customers);
         body.put("amount_12m", amount);
         web.answer(ctx, body, result);
+    }
+
+    /** "all" marks the funnel's roll-up rows, so it is no region to ask for. */
+    private static void notTheRollUp(String region) {
+        if (region != null && region.equalsIgnoreCase("all")) {
+            throw new BadParameterException("parameter region=\"" + region + "\" is not a region code (\"all\" marks roll-ups; "
+                    + "leave region out for every region)");
+        }
     }
 
     /** a ÷ b to 4 places (half up), null when either is null or b is 0. */
