@@ -276,7 +276,10 @@ final class SalesOverview {
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("filter", filter.asMap());
-        body.put("previous_period", Map.of("from", earlier.from().toString(), "to", earlier.to().toString()));
+        Map<String, Object> previousPeriod = new LinkedHashMap<>();
+        previousPeriod.put("from", earlier.from().toString());
+        previousPeriod.put("to", earlier.to().toString());
+        body.put("previous_period", previousPeriod);
         body.put("level", filter.level());
         body.put("kpis", kpis);
         body.put("trend", trend);

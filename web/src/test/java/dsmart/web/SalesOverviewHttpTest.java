@@ -113,6 +113,15 @@ class SalesOverviewHttpTest {
         assertThat(decimal(kpis.get("quota_gap"))).isEqualByComparingTo("-4301.25");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"from=2025-02, 2025-02, 2025-03", "to=2025-02, 2025-01, 2025-02",
+            "from=2026-05, 2026-05, 2026-05", "from=2024-11&to=2025-01, 2024-11, 2025-01"})
+    void anOpenEndOfThePeriodIsFilledFromTheLatestMonth(String query, String from, String to) {
+        JsonNode filter = get(EXEC, "/api/sales/kpis?" + query).get("filter");
+
+        assertThat(filter.get("from").asText() + " " + filter.get("to").asText()).isEqualTo(from + " " + to);
+    }
+
     @Test
     void theTrendPutsEachMonthBesideTheSameMonthLastYear() {
         JsonNode trend = get(EXEC, "/api/sales/kpis?from=2025-01&to=2025-03").get("trend");
