@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pipeline status (admins): the last runs from the run ledger {@code ops.runs}, and every table the ledger
- * names with its current snapshot id and row count, both read through the serving port.
+ * Pipeline status (admins): the last runs from the run ledger {@code ops.runs}, every table the ledger
+ * names with its current snapshot id and row count, and the quarantine of every ingested table (count and
+ * newest rows), all read through the serving port.
  */
 final class PipelinePage implements WebPage {
     static final String RUNS_SQL = """
@@ -34,6 +35,15 @@ final class PipelinePage implements WebPage {
             ORDER BY r.target""";
 
     static final String COUNT_SQL = "SELECT COUNT(*) AS row_count FROM %s";
+
+    /** The raw tables ingestion wrote; each has its quarantine.<name> for the rows that broke a rule. */
+    static final String INGESTED_SQL = "SELECT DISTINCT target FROM ops.runs WHERE stage = 'ingest' ORDER BY target";
+
+    static final String QUARANTINE_SQL = """
+            SELECT run_id, source, locator, record, reasons, reason_count, quarantined_at
+            FROM %s
+            ORDER BY quarantined_at DESC, run_id DESC, locator
+            LIMIT ?""";
 
     /** A lake table as the ledger names it; only such names are ever put into SQL text. */
     private static final Pattern TABLE = Pattern.compile("(raw|stg|mart|ops|quarantine)\\.[a-z_][a-z0-9_]{0,127}");
@@ -74,6 +84,74 @@ final class PipelinePage implements WebPage {
                 .summary("Every table the run ledger names: current snapshot id, rows, last run and its status")
                 .roles(roles())
                 .api(ctx -> tables(ctx, web));
+        routes.get("/api/pipeline/quarantine")
+                .summary("For every table ingestion wrote (raw.<name> in ops.runs), quarantine.<name>: its rows and the "
+                        + "newest samples (the original row, every reason, the run id)")
+                .query("limit", "samples per table, 1 to 50, default 5")
+                .roles(roles())
+                .api(ctx -> quarantine(ctx, web));
+    }
+
+    private void quarantine(Context ctx, WebContext web) {
+        int limit = WebContext.limit(ctx, 5, 50);
+        QueryResult ingested = web.mart.query(INGESTED_SQL, List.of());
+        List<QueryResult> read = new ArrayList<>();
+        read.add(ingested);
+        List<Map<String, Object>> tables = new ArrayList<>();
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (List<Object> row : ingested.rows()) {
+            String target = String.valueOf(row.get(0));
+            if (!target.startsWith("raw.") || !TABLE.matcher(target).matches()) {
+                continue;
+            }
+            String name = "quarantine." + target.substring("raw.".length());
+            Map<String, Object> table = new LinkedHashMap<>();
+            table.put("table", name);
+            table.put("raw_table", target);
+            try {
+                QueryResult count = web.mart.query(COUNT_SQL.formatted(name), List.of());
+                QueryResult newest = web.mart.query(QUARANTINE_SQL.formatted(name), List.of((long) limit));
+                read.add(count);
+                read.add(newest);
+                table.put("rows", count.rows().get(0).get(0));
+                table.put("readable", true);
+                for (Map<String, Object> sample : newest.asMaps()) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("table", name);
+                    out.put("key", name + " " + value(sample, "run_id") + " " + value(sample, "locator"));
+                    out.put("run_id", value(sample, "run_id"));
+                    out.put("source", value(sample, "source"));
+                    out.put("locator", value(sample, "locator"));
+                    out.put("record", value(sample, "record"));
+                    out.put("reasons", reasons(value(sample, "reasons")));
+                    out.put("reason_count", value(sample, "reason_count"));
+                    out.put("quarantined_at", Times.iso(value(sample, "quarantined_at")));
+                    samples.add(out);
+                }
+            } catch (QueryException e) {
+                LOG.debug("pipeline quarantine: table {} cannot be read: {}", name, e.getMessage());
+                table.put("rows", null);
+                table.put("readable", false);
+            }
+            tables.add(table);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("limit", limit);
+        body.put("tables", tables);
+        body.put("samples", samples);
+        web.answer(ctx, body, read.toArray(QueryResult[]::new));
+    }
+
+    /** The reasons column holds a JSON array of strings; shown as a list (as written when it is no such array). */
+    private static Object reasons(Object text) {
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return WebApp.objectMapper().readValue(text.toString(), List.class);
+        } catch (java.io.IOException e) {
+            return List.of(text.toString());
+        }
     }
 
     private void runs(Context ctx, WebContext web) {

@@ -187,7 +187,7 @@ final class SalesApi {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    private static LocalDate asDate(Object value) {
+    static LocalDate asDate(Object value) {
         if (value == null || value instanceof LocalDate) {
             return (LocalDate) value;
         }
@@ -197,7 +197,7 @@ final class SalesApi {
         return LocalDate.parse(value.toString());
     }
 
-    private static Long asLong(Object value) {
+    static Long asLong(Object value) {
         if (value == null) {
             return null;
         }
@@ -210,7 +210,7 @@ final class SalesApi {
         return ((Number) value).longValue();
     }
 
-    private static BigDecimal asDecimal(Object value) {
+    static BigDecimal asDecimal(Object value) {
         if (value == null || value instanceof BigDecimal) {
             return (BigDecimal) value;
         }

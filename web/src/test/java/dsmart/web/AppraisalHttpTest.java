@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +32,7 @@ class AppraisalHttpTest {
     static Connection connection;
     static MartQuery mart;
     static WebApp app;
-    static final Map<String, Http> sessions = new HashMap<>();
+    static Sessions sessions;
 
     @BeforeAll
     static void start() throws Exception {
@@ -41,6 +40,7 @@ class AppraisalHttpTest {
         AppraisalMart.add(connection);
         mart = JdbcMartQuery.over(connection);
         app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT).withAuditDir(dir.resolve("audit")), mart);
+        sessions = new Sessions(app);
     }
 
     @AfterAll
@@ -53,12 +53,8 @@ class AppraisalHttpTest {
         }
     }
 
-    static synchronized Http as(String name) {
-        return sessions.computeIfAbsent(name, n -> {
-            Http http = new Http(app.port());
-            assertThat(http.login(n, TestUsers.password(n)).statusCode()).isEqualTo(303);
-            return http;
-        });
+    static Http as(String name) {
+        return sessions.as(name);
     }
 
     private static List<String> reps(JsonNode body) {

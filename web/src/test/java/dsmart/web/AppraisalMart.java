@@ -37,6 +37,18 @@ final class AppraisalMart {
 
     private AppraisalMart() {}
 
+    /** The customers' ids, as {@link SalesOverviewMart} knows them. */
+    static String customerId(String customer) {
+        if (customer == null) {
+            return "NULL";
+        }
+        return switch (customer) {
+            case "上海华信贸易有限公司" -> "9001";
+            case "杭州金鼎实业有限公司" -> "9002";
+            default -> throw new IllegalArgumentException(customer);
+        };
+    }
+
     static void add(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS mart");
@@ -59,7 +71,8 @@ final class AppraisalMart {
                       customer_id BIGINT, customer_name VARCHAR, event_date DATE, amount DECIMAL(18,2), gross_profit DECIMAL(18,2), score INT)""");
             for (Evidence e : EVIDENCE) {
                 statement.execute("INSERT INTO mart.rep_kpi_evidence VALUES (DATE '" + FEB + "', " + e.repId() + ", '" + e.kpi() + "', '"
-                        + e.sourceTable() + "', " + e.sourceId() + ", NULL, NULL, " + (e.customer() == null ? "NULL" : "'" + e.customer() + "'")
+                        + e.sourceTable() + "', " + e.sourceId() + ", NULL, " + customerId(e.customer()) + ", "
+                        + (e.customer() == null ? "NULL" : "'" + e.customer() + "'")
                         + ", DATE '2025-02-10', " + e.amount() + ", NULL, NULL)");
             }
             statement.execute("""

@@ -38,7 +38,9 @@ class DashboardBrowserTest {
     static void start() throws Exception {
         connection = SalesMart.open();
         SalesMart.addRuns(connection);
+        SalesMart.addQuarantine(connection);
         AppraisalMart.add(connection);
+        SalesOverviewMart.add(connection);
         RiskMart.add(connection);
         AuditMart.add(connection);
         mart = new JdbcMartQuery(connection, SalesMart::snapshots);
@@ -138,8 +140,80 @@ class DashboardBrowserTest {
         assertThat(browser.awaitTableKeys("runs")).isEqualTo(runIds);
         assertThat(browser.awaitTableKeys("tables")).containsExactly("mart.sales_monthly", "raw.crm_customers", "raw.orders_orders");
         assertThat(browser.driver().findElement(By.id("runs")).getText()).contains("source crm unreachable");
+        assertThat(browser.awaitTableKeys("quarantine")).containsExactly("quarantine.crm_customers", "quarantine.orders_orders");
+        assertThat(browser.awaitTableKeys("quarantine-samples")).hasSize(SalesMart.QUARANTINED.size());
+        assertThat(browser.driver().findElement(By.id("quarantine-samples")).getText()).contains("customer_id=77", "'alien'");
         assertThat(browser.awaitFreshness()).contains("ops.runs @ 4242");
         browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "pipeline.png"));
+    }
+
+    private static void awaitOverview() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .withMessage("the sales overview was not drawn")
+                .until(d -> "true".equals(browser.js("return document.body.dataset.overviewReady;")));
+    }
+
+    /** The values of one series of an overview chart (window.<chart>), as drawn. */
+    private static List<BigDecimal> drawn(String chart, int series) {
+        @SuppressWarnings("unchecked")
+        List<Object> values = (List<Object>) browser.js("return window." + chart + ".getOption().series[" + series + "].data"
+                + ".map(function (d) { return d !== null && typeof d === 'object' ? d.value : d; });");
+        return values.stream().map(v -> v == null ? null : new BigDecimal(v.toString())).toList();
+    }
+
+    private static List<BigDecimal> decimals(String... values) {
+        return java.util.Arrays.stream(values).map(BigDecimal::new).toList();
+    }
+
+    private static String kpiRow(String kpi) {
+        return browser.driver().findElement(By.cssSelector("#kpis tbody tr[data-key='" + kpi + "']")).getText();
+    }
+
+    @Test
+    void executivesOverviewDrawsKpisTrendMixFunnelTopListsAndTiersWithData() throws Exception {
+        logIn(EXEC);
+        awaitOverview();
+
+        // figures of SalesOverviewMart, Q1 2025 (the latest year to date) against Q1 2024, summed by hand
+        assertThat(browser.awaitTableKeys("kpis")).containsExactly("net_sales", "gross_profit", "orders", "new_customers", "quota",
+                "completion_rate");
+        assertThat(kpiRow("net_sales")).contains("56,301.25", "35,000.00", "+21,301.25", "+60.9%");
+        assertThat(kpiRow("completion_rate")).contains("108.3%", "94.6%");
+        assertThat(drawn("salesTrendChart", 0)).usingElementComparator(BigDecimal::compareTo)
+                .isEqualTo(decimals("10000.00", "23000.50", "23300.75"));
+        assertThat(drawn("salesTrendChart", 1)).usingElementComparator(BigDecimal::compareTo)
+                .isEqualTo(decimals("9000.00", "13500.00", "12500.00"));
+        assertThat(drawn("salesMixChart", 0)).usingElementComparator(BigDecimal::compareTo)
+                .isEqualTo(decimals("31500.75", "13800.50", "11000.00"));
+        assertThat(drawn("salesFunnelChart", 0)).usingElementComparator(BigDecimal::compareTo)
+                .isEqualTo(decimals("225", "142", "98", "49", "29", "22"));
+        assertThat(drawn("salesTierChart", 0)).usingElementComparator(BigDecimal::compareTo).isEqualTo(decimals("2", "1", "3"));
+        for (String chart : List.of("trend-chart", "mix-chart", "funnel-chart", "tier-chart")) {
+            assertThat(browser.driver().findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
+        }
+        assertThat(browser.awaitTableKeys("top-reps")).containsExactly("1", "2", "3", "4");
+        assertThat(browser.awaitTableKeys("top-customers")).containsExactly("9001", "9005", "9003", "9004", "9002", "9006");
+        assertThat(browser.awaitTableKeys("funnel")).containsExactly("leads", "prospects", "visited", "proposals", "contracts",
+                "orders", "lead_to_order");
+        browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "sales-overview.png"));
+    }
+
+    @Test
+    void aRegionManagersOverviewShowsOnlyTheirRegion() {
+        logIn(MANAGER);
+        awaitOverview();
+
+        // NORTH: reps 3 and 4 — 4000 + 0, 3000 + 0, 9500.25 − 200 against 3000, 2500, 4500
+        assertThat(kpiRow("net_sales")).contains("16,300.25", "10,000.00");
+        assertThat(drawn("salesTrendChart", 0)).usingElementComparator(BigDecimal::compareTo)
+                .isEqualTo(decimals("4000.00", "3000.00", "9300.25"));
+        assertThat(drawn("salesMixChart", 0)).usingElementComparator(BigDecimal::compareTo)
+                .isEqualTo(decimals("9500.25", "4000.00", "2800.00"));
+        assertThat(drawn("salesFunnelChart", 0)).usingElementComparator(BigDecimal::compareTo)
+                .isEqualTo(decimals("75", "37", "23", "12", "6", "4"));
+        assertThat(drawn("salesTierChart", 0)).usingElementComparator(BigDecimal::compareTo).isEqualTo(decimals("1", "0", "2"));
+        assertThat(browser.awaitTableKeys("top-reps")).containsExactly("3", "4");
+        assertThat(browser.awaitTableKeys("top-customers")).containsExactly("9005", "9004", "9006");
     }
 
     private static List<BigDecimal> ageingBars() {

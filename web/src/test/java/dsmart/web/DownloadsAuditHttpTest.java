@@ -35,6 +35,7 @@ class DownloadsAuditHttpTest {
     static Connection connection;
     static MartQuery mart;
     static WebApp app;
+    static Sessions sessions;
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,6 +51,7 @@ class DownloadsAuditHttpTest {
         mart = JdbcMartQuery.over(connection);
         app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT)
                 .withAuditDir(audit).withReportsDir(reports), mart);
+        sessions = new Sessions(app);
     }
 
     @AfterAll
@@ -62,15 +64,9 @@ class DownloadsAuditHttpTest {
         }
     }
 
-    static final java.util.Map<String, Http> sessions = new java.util.HashMap<>();
-
     /** A logged-in client per user, shared (Argon2id makes each login cost on purpose). */
-    static synchronized Http as(String name) {
-        return sessions.computeIfAbsent(name, n -> {
-            Http http = new Http(app.port());
-            assertThat(http.login(n, TestUsers.password(n)).statusCode()).isEqualTo(303);
-            return http;
-        });
+    static Http as(String name) {
+        return sessions.as(name);
     }
 
     /** A fresh login (its audit record is what the test looks for). */

@@ -28,6 +28,7 @@ class PipelineHttpTest {
     static void start() throws Exception {
         connection = SalesMart.open();
         SalesMart.addRuns(connection);
+        SalesMart.addQuarantine(connection);
         mart = new JdbcMartQuery(connection, SalesMart::snapshots);
         app = WebApp.start(new WebConfig(0, TestUsers.all()), mart);
         admin = new Http(app.port());
@@ -51,6 +52,38 @@ class PipelineHttpTest {
                 .thenComparing(Comparator.comparing(SalesMart.Run::runId).reversed())
                 .thenComparing(SalesMart.Run::target));
         return runs;
+    }
+
+    @Test
+    void quarantineShowsEachIngestedTablesCountAndItsNewestRowsWithEveryReason() {
+        JsonNode body = Http.json(admin.get("/api/pipeline/quarantine?limit=2"));
+
+        List<String> tables = new ArrayList<>();
+        body.get("tables").forEach(t -> tables.add(t.get("table").asText() + " " + t.get("rows").asText() + " " + t.get("readable").asBoolean()));
+        // raw.crm_customers and raw.orders_orders were ingested; only the customers have a quarantine table here
+        assertThat(tables).containsExactly("quarantine.crm_customers 3 true", "quarantine.orders_orders null false");
+        JsonNode samples = body.get("samples");
+        // newest first: the run of 2 April, then the two rows of 31 March by locator
+        assertThat(samples).hasSize(2);
+        assertThat(samples.get(0).get("locator").asText()).isEqualTo("customer_id=77");
+        assertThat(samples.get(0).get("run_id").asText()).isEqualTo("20250402T020000-eeee0005");
+        assertThat(samples.get(0).get("quarantined_at").asText()).isEqualTo("2025-04-02T02:00:03Z");
+        assertThat(samples.get(1).get("locator").asText()).isEqualTo("customer_id=50");
+        JsonNode all = Http.json(admin.get("/api/pipeline/quarantine")).get("samples");
+        assertThat(all).hasSize(3);
+        JsonNode two = all.get(2);
+        assertThat(two.get("record").asText()).isEqualTo("{\"customer_id\":51,\"region_code\":\"XX\",\"name\":null}");
+        assertThat(two.get("reasons")).hasSize(2);
+        assertThat(two.get("reasons").get(1).asText()).isEqualTo("region_code: 'XX' is not in raw.crm_regions.region_code");
+    }
+
+    @Test
+    void quarantineIsForAdminsOnlyAndChecksItsLimit() {
+        assertThat(admin.get("/api/pipeline/quarantine?limit=51").statusCode()).isEqualTo(400);
+        assertThat(admin.get("/api/pipeline/quarantine?limit=1%20OR%201=1").statusCode()).isEqualTo(400);
+        Http exec = new Http(app.port());
+        assertThat(exec.login(TestUsers.EXEC, TestUsers.EXEC_PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(exec.get("/api/pipeline/quarantine").statusCode()).isEqualTo(403);
     }
 
     @Test

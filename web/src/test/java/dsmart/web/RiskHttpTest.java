@@ -28,7 +28,7 @@ class RiskHttpTest {
     static Connection connection;
     static MartQuery mart;
     static WebApp app;
-    static final Map<String, Http> sessions = new HashMap<>();
+    static Sessions sessions;
 
     @org.junit.jupiter.api.io.TempDir
     static java.nio.file.Path dir;
@@ -39,6 +39,7 @@ class RiskHttpTest {
         RiskMart.add(connection);
         mart = JdbcMartQuery.over(connection);
         app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT).withAlertAckFile(dir.resolve("acks.csv")), mart);
+        sessions = new Sessions(app);
     }
 
     private static HttpResponse<String> acknowledge(String user, String json) {
@@ -56,12 +57,8 @@ class RiskHttpTest {
         }
     }
 
-    static synchronized Http as(String name) {
-        return sessions.computeIfAbsent(name, n -> {
-            Http http = new Http(app.port());
-            assertThat(http.login(n, TestUsers.password(n)).statusCode()).isEqualTo(303);
-            return http;
-        });
+    static Http as(String name) {
+        return sessions.as(name);
     }
 
     private static Map<String, BigDecimal> bucketsOf(String asOf, String region) {

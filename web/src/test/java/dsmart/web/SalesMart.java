@@ -97,6 +97,40 @@ final class SalesMart {
         }
     }
 
+    record Quarantined(String runId, String locator, String record, String reasons, int reasonCount, String at) {}
+
+    /** quarantine.crm_customers as ingestion writes it (raw.crm_customers is ingested in {@link #RUNS}). */
+    static final List<Quarantined> QUARANTINED = List.of(
+            new Quarantined("20250331T020000-aaaa0001", "customer_id=51", "{\"customer_id\":51,\"region_code\":\"XX\",\"name\":null}",
+                    "[\"name: is required\",\"region_code: 'XX' is not in raw.crm_regions.region_code\"]", 2, "2025-03-31 02:00:05+00"),
+            new Quarantined("20250331T020000-aaaa0001", "customer_id=50", "{\"customer_id\":50,\"customer_type\":\"alien\"}",
+                    "[\"customer_type: 'alien' is not one of business|consumer\"]", 1, "2025-03-31 02:00:05+00"),
+            new Quarantined("20250402T020000-eeee0005", "customer_id=77", "{\"customer_id\":77,\"email\":\"x@\"}",
+                    "[\"email: 'x@' is not an e-mail address\"]", 1, "2025-04-02 02:00:03+00"));
+
+    /** Adds quarantine.crm_customers holding {@link #QUARANTINED}; raw.orders_orders has no quarantine table here. */
+    static void addQuarantine(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS quarantine");
+            statement.execute("""
+                    CREATE TABLE quarantine.crm_customers (
+                      run_id VARCHAR, source VARCHAR, locator VARCHAR, record VARCHAR, reasons VARCHAR, reason_count INT,
+                      quarantined_at TIMESTAMPTZ)""");
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO quarantine.crm_customers VALUES (?, 'crm.customers', ?, ?, ?, ?, CAST(? AS TIMESTAMPTZ))")) {
+            for (Quarantined q : QUARANTINED) {
+                insert.setString(1, q.runId());
+                insert.setString(2, q.locator());
+                insert.setString(3, q.record());
+                insert.setString(4, q.reasons());
+                insert.setInt(5, q.reasonCount());
+                insert.setString(6, q.at());
+                insert.executeUpdate();
+            }
+        }
+    }
+
     /** Snapshot ids as a lake engine would report them: mart.sales_monthly at {@link #SALES_SNAPSHOT}, ops.runs at 4242. */
     static java.util.Map<String, Long> snapshots(java.util.Set<String> tables) {
         java.util.Map<String, Long> ids = new java.util.TreeMap<>();

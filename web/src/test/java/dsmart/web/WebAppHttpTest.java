@@ -42,7 +42,7 @@ class WebAppHttpTest {
     static Connection connection;
     static MartQuery mart;
     static WebApp app;
-    static final Map<String, Http> sessions = new TreeMap<>();
+    static Sessions sessions;
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,6 +55,7 @@ class WebAppHttpTest {
             // a route as a page in the making would add it: declared with roles, so guarded and documented
             routes.get("/api/audit-check").summary("test: audit only").roles(Role.AUDIT).api(ctx -> ctx.json(Map.of("audit", true)));
         });
+        sessions = new Sessions(app);
     }
 
     @AfterAll
@@ -72,12 +73,8 @@ class WebAppHttpTest {
     }
 
     /** A logged-in client per user, shared by the tests that only read. */
-    static synchronized Http as(String name) {
-        return sessions.computeIfAbsent(name, n -> {
-            Http http = client();
-            assertThat(http.login(n, TestUsers.password(n)).statusCode()).isEqualTo(303);
-            return http;
-        });
+    static Http as(String name) {
+        return sessions.as(name);
     }
 
     @Test

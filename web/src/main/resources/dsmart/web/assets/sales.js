@@ -9,7 +9,7 @@
       '"WenQuanYi Zen Hei", sans-serif';
   var KNOWN_CHANNELS = ['phone', 'online', 'door_to_door'];
   var COLORS = { phone: '#2f6fb3', online: '#36a97b', door_to_door: '#e8a33d' };
-  var FILTERS = ['from', 'to', 'region', 'channel'];
+  var FILTERS = ['from', 'to', 'region', 'channel', 'team'];
   var chart = null;
 
   function withLang(url) {
@@ -162,7 +162,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     var form = document.getElementById('filters');
     var initial = new URLSearchParams(window.location.search);
-    ['from', 'to'].forEach(function (name) {
+    ['from', 'to', 'team'].forEach(function (name) {
       if (initial.get(name)) {
         form.elements[name].value = initial.get(name);
       }
