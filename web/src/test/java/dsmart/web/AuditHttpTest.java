@@ -45,7 +45,7 @@ class AuditHttpTest {
     static MartQuery mart;
     static WebApp app;
     static Reports generation;
-    static final Map<String, Http> sessions = new HashMap<>();
+    static Sessions sessions;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,6 +57,7 @@ class AuditHttpTest {
         generation = new Reports(ReportPacks.standard(), new ReportArchive(reports), ZoneId.of("Asia/Shanghai"), Clock.systemUTC());
         app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT).withAuditDir(dir.resolve("audit"))
                 .withReportsDir(reports).withReports(generation), mart);
+        sessions = new Sessions(app);
     }
 
     @AfterAll
@@ -69,12 +70,8 @@ class AuditHttpTest {
         }
     }
 
-    static synchronized Http as(String name) {
-        return sessions.computeIfAbsent(name, n -> {
-            Http http = new Http(app.port());
-            assertThat(http.login(n, TestUsers.password(n)).statusCode()).isEqualTo(303);
-            return http;
-        });
+    static Http as(String name) {
+        return sessions.as(name);
     }
 
     /** rule → findings, open, resolved as the API answers them, in its order. */
