@@ -201,6 +201,40 @@ class ReceivablesAtScaleTest {
     }
 
     @Test
+    void provisionPerCustomerEqualsARecomputationForEveryAsOfDate() {
+        int[] rates = {1, 3, 10, 20, 50, 80, 100};
+        Map<Long, List<Dated>> byInvoice = reductions.stream().collect(Collectors.groupingBy(Dated::invoice));
+        Map<String, BigDecimal[]> buckets = new TreeMap<>();
+        for (LocalDate asOf : asOfDates()) {
+            for (Invoice invoice : invoices) {
+                if (!invoice.issued().isAfter(asOf)) {
+                    BigDecimal[] amounts = buckets.computeIfAbsent(asOf + "@" + invoice.customer(), k -> new BigDecimal[rates.length]);
+                    int bucket = bucket(ChronoUnit.DAYS.between(invoice.due(), asOf));
+                    amounts[bucket] = (amounts[bucket] == null ? BigDecimal.ZERO : amounts[bucket]).add(open(invoice, asOf, byInvoice));
+                }
+            }
+        }
+        Map<String, String> expected = new TreeMap<>();
+        buckets.forEach((key, amounts) -> {
+            BigDecimal provision = BigDecimal.ZERO;
+            boolean open = false;
+            for (int b = 0; b < rates.length; b++) {
+                if (amounts[b] != null && amounts[b].signum() != 0) {
+                    open = true;
+                    provision = provision.add(amounts[b].multiply(BigDecimal.valueOf(rates[b]))
+                            .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP));
+                }
+            }
+            if (open) {
+                expected.put(key, provision.setScale(2).toPlainString());
+            }
+        });
+        assertThat(expected).hasSizeGreaterThan(asOfDates().size() * 100);
+        assertThat(query("SELECT CAST(as_of_date AS VARCHAR) || '@' || CAST(customer_id AS VARCHAR), provision FROM mart.ar_provision "
+                + "WHERE level = 'customer'")).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
     void creditExposureEqualsARecomputationPerCustomer() {
         LocalDate asOf = dataAsOf();
         Map<Long, List<Dated>> byInvoice = reductions.stream().collect(Collectors.groupingBy(Dated::invoice));
