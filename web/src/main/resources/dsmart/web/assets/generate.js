@@ -2,7 +2,8 @@
 // /api/reports/packs answers for the user's role, shapes the period input after the chosen pack's period kinds and the
 // region input after its scope dimensions, and posts to /api/reports/generate with the CSRF token. The server checks
 // everything; its 400/403 message is shown in the form's status line. On success the archived files are shown in
-// table#generated (audit page) and the archive list table#reports is reloaded with the new files marked (downloads page).
+// table#generated (audit page) and the archive list table#reports is reloaded with the new files and manifest marked
+// tr.new (downloads page).
 // Test hooks: form#generate[data-state] is "loading", "ready", "none" (nothing to offer), "busy", "done" or "error".
 (function () {
   'use strict';
@@ -64,8 +65,8 @@
     table.dataset.ready = 'true';
   }
 
-  function markNew(table, files) {
-    var added = files.map(function (f) { return f.file; });
+  function markNew(table, files, manifest) {
+    var added = files.map(function (f) { return f.file; }).concat(manifest ? [manifest] : []);
     Array.prototype.forEach.call(table.querySelectorAll('tbody tr'), function (tr) {
       tr.classList.toggle('new', added.indexOf(tr.dataset.key) >= 0);
     });
@@ -84,7 +85,7 @@
       if (generated) {
         showFiles(generated, body.files);
       }
-      var refreshed = archive ? D.loadTable(archive).then(function () { markNew(archive, body.files); }) : Promise.resolve();
+      var refreshed = archive ? D.loadTable(archive).then(function () { markNew(archive, body.files, body.manifest); }) : Promise.resolve();
       return refreshed.then(function () {
         status(form, 'done', D.t('generate.done').replace('{0}', String(body.files.length)).replace('{1}', body.pack + ' ' + body.period));
       });
