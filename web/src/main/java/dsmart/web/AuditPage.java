@@ -67,7 +67,7 @@ final class AuditPage implements WebPage {
 
     @Override
     public List<String> scripts() {
-        return List.of(SalesPage.ECHARTS, "/assets/audit.js");
+        return List.of(SalesPage.ECHARTS, "/assets/audit.js", "/assets/generate.js");
     }
 
     @Override

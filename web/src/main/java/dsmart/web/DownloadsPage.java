@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Report downloads (executives, HR, audit): the files under the reports directory and a download route that
- * cannot leave it ({@link ReportFiles}). Every download, and every refused one, is audit-logged before an
- * answer goes out.
+ * cannot leave it ({@link ReportFiles}), and the form that generates a pack into it ({@link ReportGeneration},
+ * assets/generate.js). Every download, and every refused one, is audit-logged before an answer goes out.
  */
 final class DownloadsPage implements WebPage {
     @Override
@@ -31,6 +31,11 @@ final class DownloadsPage implements WebPage {
     @Override
     public Set<Role> roles() {
         return Set.of(Role.EXECUTIVE, Role.HR, Role.AUDIT);
+    }
+
+    @Override
+    public List<String> scripts() {
+        return List.of("/assets/generate.js");
     }
 
     @Override

@@ -16,15 +16,22 @@ import java.util.Map;
  * JSON element.
  */
 final class Layout {
+    static final List<String> PARTIALS = List.of("generate_form");
+
     private final List<WebPage> pages;
     private final String layout = Templates.load("/dsmart/web/layout.html");
     private final Map<String, String> bodies = new LinkedHashMap<>();
+    /** Markup several pages share: {@code /dsmart/web/partials/<name>.html}, put in a page body as {{{<name>}}}. */
+    private final Map<String, String> partials = new LinkedHashMap<>();
     private final ObjectMapper json = WebApp.objectMapper();
 
     Layout(List<WebPage> pages) {
         this.pages = List.copyOf(requireNonNull(pages, "pages"));
         for (WebPage page : pages) {
             bodies.put(page.id(), Templates.load("/dsmart/web/pages/" + page.id() + ".html"));
+        }
+        for (String partial : PARTIALS) {
+            partials.put(partial, Templates.load("/dsmart/web/partials/" + partial + ".html"));
         }
     }
 
@@ -41,6 +48,7 @@ final class Layout {
 
         Map<String, String> bodyValues = new LinkedHashMap<>(labels);
         bodyValues.put("csrf", csrf);
+        partials.forEach((name, partial) -> bodyValues.put(name, Templates.fill(partial, labels)));
         String body = Templates.fill(bodies.get(page.id()), bodyValues);
 
         StringBuilder nav = new StringBuilder();

@@ -71,7 +71,8 @@ final class ReportGeneration {
 
     static void routes(RouteRegistry routes, WebContext web) {
         routes.get("/api/reports/packs")
-                .summary("The report packs the user's role may generate (role table in docs/web.md), with their period kinds")
+                .summary("The report packs the user's role may generate (role table in docs/web.md), with their period kinds "
+                        + "(periods: month, year), whether a region may limit them (regions) and their scope dimensions")
                 .roles(ROLES)
                 .api(ctx -> list(ctx, web));
         routes.post("/api/reports/generate")
@@ -94,6 +95,7 @@ final class ReportGeneration {
             row.put("name", pack.name());
             row.put("periods", pack.periodKinds().stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
             row.put("regions", pack.scopeDimensions().contains(dsmart.reports.Scope.Dimension.REGION));
+            row.put("dimensions", pack.scopeDimensions().stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
             packs.add(row);
         }
         Map<String, Object> body = new LinkedHashMap<>();

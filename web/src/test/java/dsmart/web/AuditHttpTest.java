@@ -341,6 +341,35 @@ class AuditHttpTest {
         assertThat(as(EXEC).post("/api/reports/generate", generateForm(as(EXEC), "risk", "2025-02")).statusCode()).isEqualTo(400);
     }
 
+    /** pack → its period kinds and scope dimensions as the packs answer lists them. */
+    private static Map<String, List<List<String>>> kinds(String user) {
+        Map<String, List<List<String>>> out = new LinkedHashMap<>();
+        Http.json(as(user).get("/api/reports/packs")).get("packs").forEach(p -> {
+            List<String> periods = new ArrayList<>();
+            p.get("periods").forEach(k -> periods.add(k.asText()));
+            List<String> dimensions = new ArrayList<>();
+            p.get("dimensions").forEach(d -> dimensions.add(d.asText()));
+            assertThat(p.get("regions").asBoolean()).as(p.get("name").asText()).isEqualTo(dimensions.contains("region"));
+            out.put(p.get("name").asText(), List.of(periods, dimensions));
+        });
+        return out;
+    }
+
+    @Test
+    void thePacksAnswerListsEachPacksPeriodKindsAndScopeDimensionsForEachRole() {
+        // from the packs' documentation: executive-sales and hr-appraisal take a month or a year, the customer packs a
+        // month only; hr-appraisal can be limited to a region or a team, the others to a region
+        List<List<String>> executiveSales = List.of(List.of("month", "year"), List.of("region"));
+        List<List<String>> monthByRegion = List.of(List.of("month"), List.of("region"));
+        List<List<String>> hrAppraisal = List.of(List.of("month", "year"), List.of("region", "team"));
+
+        assertThat(kinds(EXEC)).containsOnly(Map.entry("executive-sales", executiveSales), Map.entry("customer-sales", monthByRegion),
+                Map.entry("customer-tiers", monthByRegion));
+        assertThat(kinds(HR)).containsOnly(Map.entry("hr-appraisal", hrAppraisal));
+        assertThat(kinds(AUDITOR)).containsOnly(Map.entry("executive-sales", executiveSales), Map.entry("customer-sales", monthByRegion),
+                Map.entry("customer-tiers", monthByRegion), Map.entry("hr-appraisal", hrAppraisal));
+    }
+
     @Test
     void aPackNameThatIsAPathIs400() {
         HttpResponse<String> response = as(AUDITOR).post("/api/reports/generate", generateForm(as(AUDITOR), "../../etc", "2025-02"));

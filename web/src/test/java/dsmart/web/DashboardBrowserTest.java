@@ -8,26 +8,40 @@ import static dsmart.web.TestUsers.MANAGER;
 import static dsmart.web.TestUsers.MANAGER_REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dsmart.reports.ReportArchive;
+import dsmart.reports.ReportPacks;
+import dsmart.reports.Reports;
 import dsmart.serving.JdbcMartQuery;
 import dsmart.serving.MartQuery;
 import java.math.BigDecimal;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Each role's main page in real headless Chromium over a hand-made mart and run ledger. */
 class DashboardBrowserTest {
     @TempDir
     static Path profile;
+
+    @TempDir
+    static Path archive;
 
     static Connection connection;
     static MartQuery mart;
@@ -43,9 +57,24 @@ class DashboardBrowserTest {
         SalesOverviewMart.add(connection);
         RiskMart.add(connection);
         AuditMart.add(connection);
+        addCustomerSalesUnlessPresent(connection);
         mart = new JdbcMartQuery(connection, SalesMart::snapshots);
-        app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT), mart);
+        Reports generation = new Reports(ReportPacks.standard(), new ReportArchive(archive), ZoneId.of("Asia/Shanghai"), Clock.systemUTC());
+        app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT).withReportsDir(archive)
+                .withReports(generation), mart);
         browser = Browser.open("http://127.0.0.1:" + app.port(), profile);
+    }
+
+    /** executive-sales renders from mart.sales_monthly and mart.customer_sales: the small one, unless a mart made it already. */
+    private static void addCustomerSalesUnlessPresent(Connection connection) throws java.sql.SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM information_schema.tables "
+                        + "WHERE table_schema = 'mart' AND table_name = 'customer_sales'")) {
+            rows.next();
+            if (rows.getLong(1) == 0) {
+                ReportGenerationHttpTest.addCustomerSales(connection);
+            }
+        }
     }
 
     @AfterAll
@@ -273,7 +302,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void hrIsRefusedTheSalesAndPipelinePages() {
+    void hrIsRefusedTheSalesAndPipelinePages() throws Exception {
         logIn(HR);
 
         for (String page : List.of("/sales", "/pipeline", "/audit-log")) {
@@ -283,7 +312,83 @@ class DashboardBrowserTest {
         }
         browser.open("/downloads");
         assertThat(browser.errorStatus()).isNull();
-        assertThat(browser.awaitTableKeys("reports")).containsExactly((String) null); // the "no data" row
+        List<String> archived = archived();
+        List<String> expected = archived.isEmpty() ? java.util.Collections.singletonList(null) : archived; // null: the "no data" row
+        assertThat(browser.awaitTableKeys("reports")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** The files in the archive, relative with '/', walked on disk (the page lists them through the API). */
+    private static List<String> archived() throws IOException {
+        try (Stream<Path> files = Files.walk(archive)) {
+            return files.filter(Files::isRegularFile).map(f -> archive.relativize(f).toString().replace('\\', '/')).sorted().toList();
+        }
+    }
+
+    /** Waits until the generate form (generate.js) reaches the state, within the seconds given. */
+    private static WebElement awaitGenerateForm(String state, int seconds) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds)).withMessage("the generate form did not become " + state)
+                .until(d -> state.equals(d.findElement(By.id("generate")).getAttribute("data-state")));
+        return browser.driver().findElement(By.id("generate"));
+    }
+
+    private static List<String> offeredPacks(WebElement form) {
+        List<String> packs = new ArrayList<>();
+        new Select(form.findElement(By.name("pack"))).getOptions().forEach(o -> packs.add(o.getAttribute("value")));
+        return packs;
+    }
+
+    @Test
+    void anExecutiveGeneratesExecutiveSalesOnTheDownloadsPageAndTheArchiveListShowsTheNewFiles() throws Exception {
+        logIn(EXEC);
+        browser.open("/downloads");
+        WebElement form = awaitGenerateForm("ready", 30);
+        List<String> before = archived();
+
+        assertThat(offeredPacks(form)).containsExactlyInAnyOrder("executive-sales", "customer-sales", "customer-tiers");
+        Select pack = new Select(form.findElement(By.name("pack")));
+        WebElement period = form.findElement(By.name("period"));
+        pack.selectByValue("customer-sales");
+        assertThat(period.getAttribute("placeholder")).isEqualTo("YYYY-MM"); // a month only
+        pack.selectByValue("executive-sales");
+        assertThat(period.getAttribute("placeholder")).isEqualTo("YYYY-MM / YYYY");
+        assertThat(form.findElement(By.name("region")).isDisplayed()).isTrue();
+        period.sendKeys("2025-02");
+        new Select(form.findElement(By.name("lang"))).selectByValue("en");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        awaitGenerateForm("done", 180);
+
+        List<String> generated = List.of("executive-sales/2025-02/executive-sales_2025-02_all_en.pdf",
+                "executive-sales/2025-02/executive-sales_2025-02_all_en.xlsx",
+                "executive-sales/2025-02/executive-sales_2025-02_all_en_detail.csv");
+        assertThat(before).doesNotContainAnyElementsOf(generated);
+        assertThat(archived()).containsAll(generated);
+        assertThat(browser.awaitTableKeys("reports")).containsAll(generated);
+        List<String> marked = new ArrayList<>();
+        browser.driver().findElements(By.cssSelector("#reports tbody tr.new")).forEach(tr -> marked.add(tr.getAttribute("data-key")));
+        assertThat(marked).containsExactlyInAnyOrderElementsOf(Stream.concat(generated.stream(),
+                Stream.of("executive-sales/2025-02/executive-sales_2025-02_all_en.manifest.json")).toList());
+        assertThat(browser.driver().findElement(By.id("generate-status")).getText()).contains("executive-sales 2025-02");
+        assertThat(browser.driver().findElement(By.cssSelector("#reports a.download[href$='all_en.pdf']")).getAttribute("href"))
+                .endsWith("/api/reports/download?file=" + java.net.URLEncoder.encode(generated.get(0), java.nio.charset.StandardCharsets.UTF_8));
+        browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "downloads.png"));
+    }
+
+    @Test
+    void hrIsOfferedTheAppraisalPackOnlyAndAMonthThatDoesNotExistShowsTheServersReason() throws Exception {
+        logIn(HR);
+        browser.open("/downloads");
+        WebElement form = awaitGenerateForm("ready", 30);
+        List<String> before = archived();
+
+        assertThat(offeredPacks(form)).containsExactly("hr-appraisal");
+        form.findElement(By.name("period")).sendKeys("2025-13");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        awaitGenerateForm("error", 30);
+
+        // the 400 of ReportGeneration: parameter period="2025-13" is not a month YYYY-MM or a year YYYY
+        assertThat(browser.driver().findElement(By.id("generate-status")).getText())
+                .startsWith("出错了：").contains("period=\"2025-13\"", "YYYY-MM");
+        assertThat(archived()).isEqualTo(before);
     }
 
     @Test
@@ -316,6 +421,8 @@ class DashboardBrowserTest {
         assertThat(browser.driver().findElements(By.cssSelector("#findings a.download"))).hasSize(3);
         assertThat(browser.awaitTableKeys("summary")).containsExactly("order_desk", "sales");
         assertThat(browser.driver().findElement(By.id("archive-link")).getAttribute("href")).endsWith("/downloads");
+        assertThat(offeredPacks(awaitGenerateForm("ready", 30)))
+                .containsExactlyInAnyOrder("executive-sales", "customer-sales", "customer-tiers", "hr-appraisal");
         browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "audit.png"));
     }
 

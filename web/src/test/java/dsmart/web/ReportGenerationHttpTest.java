@@ -51,14 +51,7 @@ class ReportGenerationHttpTest {
     static void start() throws Exception {
         reports = Files.createDirectories(dir.resolve("data/reports"));
         connection = SalesMart.open();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    CREATE TABLE mart.customer_sales (customer_id BIGINT, customer_name VARCHAR, region_name VARCHAR, orders BIGINT,
-                      revenue DECIMAL(18,2), gross_profit DECIMAL(18,2), first_order_date DATE, last_order_date DATE)""");
-            statement.execute("INSERT INTO mart.customer_sales VALUES "
-                    + "(1, '东方明珠贸易公司', '华东', 20, 52000.00, 13000.00, DATE '2024-06-01', DATE '2025-03-20'), "
-                    + "(2, '北国冰城商贸公司', '华北', 11, 31000.00, 7750.00, DATE '2024-07-01', DATE '2025-03-18')");
-        }
+        addCustomerSales(connection);
         mart = JdbcMartQuery.over(connection);
         Reports generation = new Reports(ReportPacks.standard(), new ReportArchive(reports), ZoneId.of("Asia/Shanghai"), Clock.systemUTC());
         app = WebApp.start(new WebConfig(0, TestUsers.all()).withThrottle(TestUsers.LENIENT).withAuditDir(dir.resolve("audit"))
@@ -67,6 +60,18 @@ class ReportGenerationHttpTest {
         assertThat(exec.login(EXEC, TestUsers.password(EXEC)).statusCode()).isEqualTo(303);
         company = generate(exec, null);
         north = generate(exec, "NORTH");
+    }
+
+    /** A small mart.customer_sales: with {@link SalesMart} it is what executive-sales renders from. */
+    static void addCustomerSales(Connection connection) throws java.sql.SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE mart.customer_sales (customer_id BIGINT, customer_name VARCHAR, region_name VARCHAR, orders BIGINT,
+                      revenue DECIMAL(18,2), gross_profit DECIMAL(18,2), first_order_date DATE, last_order_date DATE)""");
+            statement.execute("INSERT INTO mart.customer_sales VALUES "
+                    + "(1, '东方明珠贸易公司', '华东', 20, 52000.00, 13000.00, DATE '2024-06-01', DATE '2025-03-20'), "
+                    + "(2, '北国冰城商贸公司', '华北', 11, 31000.00, 7750.00, DATE '2024-07-01', DATE '2025-03-18')");
+        }
     }
 
     @AfterAll

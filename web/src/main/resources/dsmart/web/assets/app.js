@@ -73,6 +73,15 @@
     }).then(handle);
   }
 
+  /** Posts form fields (URLSearchParams) with the CSRF token; answers the JSON body or fails with the server's error. */
+  function postForm(url, params) {
+    return fetch(url, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-CSRF-Token': csrfToken() },
+      body: params
+    }).then(handle);
+  }
+
   function showError(message) {
     var el = document.getElementById('error');
     if (!el) {
@@ -209,7 +218,7 @@
   }
 
   window.DSMART = {
-    page: page, t: t, money: money, integer: integer, formatTime: formatTime, getJson: getJson, postJson: postJson,
+    page: page, t: t, money: money, integer: integer, formatTime: formatTime, getJson: getJson, postJson: postJson, postForm: postForm,
     showError: showError, noteFreshness: noteFreshness, loadTable: loadTable
   };
 

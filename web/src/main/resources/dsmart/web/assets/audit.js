@@ -1,6 +1,6 @@
 // Compliance audit: findings per rule (stacked bar chart: open and resolved) and their table with evidence CSV links,
-// the self-inspection summary per department, and report generation. Test hooks: window.findingsChart;
-// body[data-chart-ready="true"] once the chart is drawn; #findings[data-ready], #generated[data-ready].
+// the self-inspection summary per department; report generation is generate.js. Test hooks: window.findingsChart;
+// body[data-chart-ready="true"] once the chart is drawn; #findings[data-ready].
 (function () {
   'use strict';
 
@@ -103,57 +103,6 @@
     }).catch(function (e) { D.showError(e.message); });
   }
 
-  function csrfToken() {
-    var meta = document.querySelector('meta[name="csrf-token"]');
-    return meta ? meta.content : '';
-  }
-
-  function showGenerated(body) {
-    var table = document.getElementById('generated');
-    var tbody = table.querySelector('tbody');
-    tbody.replaceChildren();
-    body.files.forEach(function (f) {
-      var tr = document.createElement('tr');
-      tr.dataset.key = f.file;
-      var cell = td('');
-      if (f.downloadable) {
-        var a = document.createElement('a');
-        a.href = '/api/reports/download?file=' + encodeURIComponent(f.file);
-        a.textContent = f.file;
-        a.className = 'download';
-        cell.append(a);
-      } else {
-        cell.textContent = f.file;
-      }
-      tr.append(cell, td(D.integer(f.bytes), 'num'));
-      tbody.append(tr);
-    });
-    table.dataset.ready = 'true';
-  }
-
-  function generate(form) {
-    var button = form.querySelector('button');
-    var table = document.getElementById('generated');
-    table.dataset.ready = 'false';
-    button.disabled = true;
-    D.showError('');
-    fetch('/api/reports/generate', {
-      method: 'POST', credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'X-CSRF-Token': csrfToken() },
-      body: new URLSearchParams(new FormData(form))
-    }).then(function (res) {
-      return res.json().catch(function () { return {}; }).then(function (body) {
-        if (!res.ok) {
-          throw new Error(body.error || ('HTTP ' + res.status));
-        }
-        return body;
-      });
-    }).then(showGenerated).catch(function (e) {
-      table.dataset.ready = 'error';
-      D.showError(e.message);
-    }).then(function () { button.disabled = false; });
-  }
-
   document.addEventListener('DOMContentLoaded', function () {
     document.getElementById('summary').dataset.source = '/api/audit/summary';
     var form = document.getElementById('compliance-filters');
@@ -161,17 +110,6 @@
       event.preventDefault();
       load(false);
     });
-    var generateForm = document.getElementById('generate');
-    generateForm.elements.lang.value = D.page.lang === 'en' ? 'en' : 'zh-CN';
-    generateForm.addEventListener('submit', function (event) {
-      event.preventDefault();
-      generate(generateForm);
-    });
-    D.getJson('/api/reports/packs').then(function (data) {
-      data.packs.forEach(function (p) {
-        generateForm.elements.pack.append(new Option(p.name, p.name));
-      });
-    }).catch(function () {});
     load(true);
   });
 }());
