@@ -150,8 +150,6 @@ public final class AuditCompliancePack implements ReportPack {
             departments.add(out);
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("RULES", new JRMapCollectionDataSource(new ArrayList<Map<String, ?>>(rules)));
-        parameters.put("RULE_COUNT", rules.size());
         parameters.put("DEPARTMENTS", new JRMapCollectionDataSource(departments));
         parameters.put("DEPARTMENT_COUNT", departments.size());
         return new Fill(rules, parameters);
