@@ -57,7 +57,14 @@ final class Stages {
         List<ArchivedReport> archived = new ArrayList<>();
         try (MartQuery port = engine(settings)) {
             for (ReportSchedule.Due pack : due) {
-                archived.add(generate(reports, pack.request(ReportRequest.osUser()), port, progress));
+                // A pack whose marts were skipped by the transform (inputs absent) is skipped too, with a message.
+                ReportRequest request = pack.request(ReportRequest.osUser());
+                List<String> absent = reports.absentMarts(request, port);
+                if (absent.isEmpty()) {
+                    archived.add(generate(reports, request, port, progress));
+                } else {
+                    progress.message(Reports.skipMessage(request, absent));
+                }
             }
         }
         return archived;

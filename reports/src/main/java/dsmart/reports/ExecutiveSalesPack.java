@@ -18,11 +18,16 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 /**
  * 销售经营报表 Executive sales: the period's sales by month × region × channel with totals, the period
  * against the same period last year (orders, revenue, gross profit, new customers) and the ten customers
- * with the highest revenue to date. PDF and XLSX from {@code executive_sales.jrxml}, the detail rows also as CSV.
+ * with the highest revenue to date, the period's lead funnel ({@code mart.sales_funnel}) and the tier mix (A/B/C customers
+ * and their net purchases of the trailing 12 months at the period's last month, {@code mart.customer_tier_history}).
+ * PDF and XLSX from {@code executive_sales.jrxml}, the detail rows also as CSV.
  * Monthly (scheduled after month close); a year gives the annual view. Scoped by region.
  *
- * <p>To grow into the full executive pack (KPIs against quota, trend, funnel, tier mix, by team) once
- * those marts exist: add their queries here and their sections to the JRXML.
+ * <p>The funnel and the tier mix are optional sections: a lake without their marts (their transforms skipped for
+ * want of CRM or order inputs) still gets the pack, the sections saying the data is not available.
+ *
+ * <p>To grow into the full executive pack (KPIs against quota, trend, by team): add their queries here and their
+ * sections to the JRXML.
  */
 public final class ExecutiveSalesPack implements ReportPack {
     public static final String NAME = "executive-sales";
@@ -32,6 +37,11 @@ public final class ExecutiveSalesPack implements ReportPack {
     static final String ROWS = NAME + " rows";
     static final String LAST_YEAR = NAME + " last year";
     static final String TOP = NAME + " top customers";
+    static final String FUNNEL = NAME + " funnel";
+    static final String TIERS = NAME + " tier mix";
+
+    /** The funnel's steps, in order: each a column of mart.sales_funnel and the label key {@code funnel.<step>}. */
+    static final List<String> FUNNEL_STEPS = List.of("leads", "prospects", "visited", "proposals", "contracts", "orders");
 
     private static final String ROWS_SQL = """
             SELECT month, region_code, COALESCE(region_name, region_code) AS region_name, channel,
@@ -54,6 +64,21 @@ public final class ExecutiveSalesPack implements ReportPack {
             WHERE %s
             ORDER BY revenue DESC NULLS LAST, customer_id
             FETCH FIRST %d ROWS ONLY""";
+
+    /** The region roll-up rows of the funnel (channel and source 'all'); the company's is region 'all' too. */
+    private static final String FUNNEL_SQL = """
+            SELECT SUM(leads) AS leads, SUM(prospects) AS prospects, SUM(visited) AS visited, SUM(proposals) AS proposals,
+                   SUM(contracts) AS contracts, SUM(orders) AS orders
+            FROM mart.sales_funnel
+            WHERE month >= ? AND month < ? AND channel = 'all' AND lead_source = 'all' AND %s""";
+
+    private static final String TIERS_SQL = """
+            SELECT h.tier, COUNT(*) AS customers, SUM(h.amount_12m) AS amount_12m
+            FROM mart.customer_tier_history h
+            LEFT JOIN mart.customer_sales s ON s.customer_id = h.customer_id
+            WHERE h.month = ? AND %s
+            GROUP BY h.tier
+            ORDER BY h.tier""";
 
     /** Region scope on mart.sales_monthly. */
     static final String REGION = "region_code IN ({in})";
@@ -91,7 +116,32 @@ public final class ExecutiveSalesPack implements ReportPack {
     public List<NamedQuery> queries(Period period, Scope scope) {
         return List.of(rows(ROWS, period, scope),
                 totals(LAST_YEAR, period.yearBefore(), scope),
-                top(scope));
+                top(scope), funnel(period, scope), tiers(period, scope));
+    }
+
+    @Override
+    public Set<String> optionalQueries() {
+        return Set.of(FUNNEL, TIERS);
+    }
+
+    private static NamedQuery funnel(Period period, Scope scope) {
+        Scope.Condition condition = scope.isCompany()
+                ? new Scope.Condition("region_code = 'all'", List.of()) : scope.condition(REGION, null);
+        List<Object> params = new ArrayList<>(List.of(period.from(), period.until()));
+        params.addAll(condition.params());
+        return new NamedQuery(FUNNEL, FUNNEL_SQL.formatted(condition.sql()), params);
+    }
+
+    /** The tiers of the period's last month (a past period shows its own tiers). */
+    private static NamedQuery tiers(Period period, Scope scope) {
+        Scope.Condition condition = scope.condition(CustomerTiersPack.REGION, null);
+        List<Object> params = new ArrayList<>(List.of(lastMonth(period)));
+        params.addAll(condition.params());
+        return new NamedQuery(TIERS, TIERS_SQL.formatted(condition.sql()), params);
+    }
+
+    static LocalDate lastMonth(Period period) {
+        return period.until().minusMonths(1);
     }
 
     private static NamedQuery rows(String name, Period period, Scope scope) {
@@ -159,6 +209,15 @@ public final class ExecutiveSalesPack implements ReportPack {
         parameters.put("KPIS", new JRMapCollectionDataSource(kpis(rows, answers.get(LAST_YEAR), labels)));
         parameters.put("TOP_CUSTOMERS", new JRMapCollectionDataSource(top));
         parameters.put("TOP_CUSTOMER_COUNT", top.size());
+        List<Map<String, ?>> funnel = answers.has(FUNNEL) ? funnel(answers.get(FUNNEL), labels) : List.of();
+        parameters.put("FUNNEL", new JRMapCollectionDataSource(funnel));
+        parameters.put("FUNNEL_COUNT", funnel.size());
+        parameters.put("FUNNEL_EMPTY", labels.text(answers.has(FUNNEL) ? "no_data" : "not_available"));
+        List<Map<String, ?>> tiers = answers.has(TIERS) ? tiers(answers.get(TIERS), labels) : List.of();
+        parameters.put("TIER_HEADING", labels.format("tiers.heading", MONTH.format(lastMonth(period))));
+        parameters.put("TIERS", new JRMapCollectionDataSource(tiers));
+        parameters.put("TIER_COUNT", tiers.size());
+        parameters.put("TIER_EMPTY", labels.text(answers.has(TIERS) ? "no_data" : "not_available"));
         return new Fill(rows, parameters);
     }
 
@@ -186,6 +245,60 @@ public final class ExecutiveSalesPack implements ReportPack {
             kpis.add(kpi);
         }
         return kpis;
+    }
+
+    /** One row per step: how many leads reached it, as a share of the step before and of the leads; none without leads. */
+    static List<Map<String, ?>> funnel(QueryResult answer, Labels labels) {
+        Map<String, Object> sums = answer.asMaps().isEmpty() ? Map.of() : answer.asMaps().get(0);
+        Long leads = toLong(sums.get("leads"));
+        if (leads == null || leads == 0) {
+            return List.of();
+        }
+        List<Map<String, ?>> steps = new ArrayList<>();
+        Long previous = null;
+        for (String step : FUNNEL_STEPS) {
+            Long count = toLong(sums.get(step));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("step", labels.text("funnel." + step));
+            out.put("count", count);
+            out.put("step_rate", previous == null ? null : ratio(count, previous));
+            out.put("lead_rate", ratio(count, leads));
+            steps.add(out);
+            previous = count;
+        }
+        return steps;
+    }
+
+    /** A, B and C: customers and net purchases of the trailing 12 months, each with its share, and a total row. */
+    static List<Map<String, ?>> tiers(QueryResult answer, Labels labels) {
+        long customers = 0;
+        BigDecimal amount = BigDecimal.ZERO.setScale(2);
+        for (Map<String, Object> row : answer.asMaps()) {
+            customers += toLong(row.get("customers"));
+            amount = amount.add(toDecimal(row.get("amount_12m")));
+        }
+        List<Map<String, ?>> tiers = new ArrayList<>();
+        for (Map<String, Object> row : answer.asMaps()) {
+            tiers.add(tier(labels.code("tier.", row.get("tier")), toLong(row.get("customers")), toDecimal(row.get("amount_12m")), customers, amount));
+        }
+        if (!tiers.isEmpty()) {
+            tiers.add(tier(labels.text("total"), customers, amount, customers, amount));
+        }
+        return tiers;
+    }
+
+    private static Map<String, Object> tier(String label, long customers, BigDecimal amount, long allCustomers, BigDecimal allAmount) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tier", label);
+        out.put("customers", customers);
+        out.put("customer_share", ratio(customers, allCustomers));
+        out.put("amount_12m", amount);
+        out.put("amount_share", allAmount.signum() == 0 ? null : amount.divide(allAmount, 4, RoundingMode.HALF_UP));
+        return out;
+    }
+
+    private static BigDecimal ratio(Long part, long whole) {
+        return part == null || whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
     /** (current − before) / |before|, as a fraction to 4 places; null when either is missing or before is zero. */

@@ -109,6 +109,9 @@ final class PackRenderer {
         Snapshots seen = new Snapshots();
         Map<String, QueryResult> answers = new LinkedHashMap<>();
         for (NamedQuery query : pack.queries(request.period(), request.scope())) {
+            if (pack.optionalQueries().contains(query.name()) && !MartPresence.absent(port, List.of(query.sql())).isEmpty()) {
+                continue;
+            }
             QueryResult result = port.query(query.sql(), query.params());
             seen.add(query.name(), result.snapshots());
             answers.put(query.name(), result);

@@ -40,6 +40,15 @@ public interface ReportPack {
     /** The small queries its documents are filled from; every answer is read whole. */
     List<NamedQuery> queries(Period period, Scope scope);
 
+    /**
+     * The names of those {@link #queries} whose marts may be absent from the lake (a mart whose transform was
+     * skipped for want of its inputs): such a query is not run when a table it names is absent, it has no
+     * answer ({@link Answers#has}) and its section says the data is not available. Every other query's marts must exist.
+     */
+    default Set<String> optionalQueries() {
+        return Set.of();
+    }
+
     /** Its Jasper documents; empty for a pack of tables only. */
     List<Document> documents();
 
@@ -136,6 +145,11 @@ public interface ReportPack {
     record Answers(Map<String, QueryResult> byName) {
         public Answers {
             byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
+        }
+
+        /** Whether the query was answered (an optional query whose marts are absent was not). */
+        public boolean has(String name) {
+            return byName.containsKey(name);
         }
 
         public QueryResult get(String name) {

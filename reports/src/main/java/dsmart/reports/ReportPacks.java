@@ -29,7 +29,8 @@ public final class ReportPacks {
 
     /** Every pack dsmart ships. A new pack is added here. */
     public static ReportPacks standard() {
-        return new ReportPacks(List.of(new ExecutiveSalesPack(), new CustomerSalesPack(), new HrAppraisalPack(), new CustomerTiersPack()));
+        return new ReportPacks(List.of(new ExecutiveSalesPack(), new CustomerSalesPack(), new HrAppraisalPack(), new CustomerTiersPack(),
+                new RiskPack(), new AuditCompliancePack()));
     }
 
     public ReportPack get(String name) {

@@ -60,13 +60,52 @@ public final class Reports {
         }
     }
 
-    /** Everything the schedule says is due on {@code today}, through one port; archived in order. */
-    public List<ArchivedReport> generateDue(ReportSchedule schedule, LocalDate today, MartQuery port, String requestedBy) {
+    /**
+     * Everything the schedule says is due on {@code today}, through one port; archived in order. A pack whose marts
+     * are absent ({@link #absentMarts}) is skipped and named to {@code skipped}, as the transforms skip a mart whose inputs are absent.
+     */
+    public List<ArchivedReport> generateDue(ReportSchedule schedule, LocalDate today, MartQuery port, String requestedBy,
+                                            java.util.function.Consumer<String> skipped) {
         List<ArchivedReport> archived = new ArrayList<>();
         for (ReportSchedule.Due due : schedule.due(today, archive)) {
-            archived.add(generate(due.request(requestedBy), port));
+            ReportRequest request = due.request(requestedBy);
+            List<String> absent = absentMarts(request, port);
+            if (absent.isEmpty()) {
+                archived.add(generate(request, port));
+            } else {
+                skipped.accept(skipMessage(request, absent));
+            }
         }
         return archived;
+    }
+
+    /** {@link #generateDue} that skips silently. */
+    public List<ArchivedReport> generateDue(ReportSchedule schedule, LocalDate today, MartQuery port, String requestedBy) {
+        return generateDue(schedule, today, port, requestedBy, message -> {});
+    }
+
+    /**
+     * The tables the request's pack needs that the port cannot read (the marts of a transform that was skipped), in
+     * name order; empty when it can be generated. Tables read only by the pack's optional queries are not needed.
+     */
+    public List<String> absentMarts(ReportRequest request, MartQuery port) {
+        ReportPack pack = packs.get(request.pack());
+        List<String> sqls = new ArrayList<>();
+        for (dsmart.serving.NamedQuery query : pack.queries(request.period(), request.scope())) {
+            if (!pack.optionalQueries().contains(query.name())) {
+                sqls.add(query.sql());
+            }
+        }
+        for (ReportPack.Table table : pack.tables(request.period(), request.scope())) {
+            sqls.add(table.query().sql());
+        }
+        return MartPresence.absent(port, sqls);
+    }
+
+    /** What the pipeline says of a scheduled pack it skips. */
+    public static String skipMessage(ReportRequest request, List<String> absent) {
+        return "skipped " + request.pack() + " " + request.period() + ": " + String.join(", ", absent)
+                + (absent.size() == 1 ? " is" : " are") + " not in the lake (their transform was skipped for want of inputs)";
     }
 
     /**

@@ -184,4 +184,86 @@ class ExecutiveSalesPackTest {
     void theTemplateIsCompiledOncePerJvm() {
         assertThat(Templates.compiled(ExecutiveSalesPack.TEMPLATE)).isSameAs(Templates.compiled(ExecutiveSalesPack.TEMPLATE));
     }
+
+    @Test
+    void withoutFunnelAndTierMartsTheirSectionsSayNotAvailable() {
+        assertThat(en).contains("Lead funnel (leads created in the period)", "Tier mix in 2024-02")
+                .contains("Not available (its mart is not in the lake)");
+        assertThat(chinese.snapshots()).containsOnlyKeys("mart.customer_sales", "mart.sales_monthly");
+    }
+
+    /**
+     * March 2024 with a funnel mart and the tier marts of {@link CustomerTiersPackTest}. Funnel roll-ups of March: company
+     * 200 leads → 120 prospects → 80 visited → 50 proposals → 20 contracts → 15 orders; EAST 120 → 70 → 50 → 30 → 12 → 9.
+     * Tiers in March: A customers 1, 2, 5 (88,000 + 150,000 + 80,000 = 318,000.00), B 3, 4, 9 (50,000 + 40,000 + 30,000 =
+     * 120,000.00), C the other six (20,000 + 15,000 + 8,000 + 22,000 + 3,000 + 1,000 = 69,000.00); total 12 and 507,000.00.
+     */
+    static MartQuery funnelAndTiers() throws Exception {
+        java.sql.Connection connection = CustomerTiersPackTest.marts();
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("""
+                    CREATE TABLE mart.sales_funnel (month DATE, region_code VARCHAR, channel VARCHAR, lead_source VARCHAR, leads BIGINT,
+                        prospects BIGINT, visited BIGINT, proposals BIGINT, contracts BIGINT, orders BIGINT)""");
+            s.execute("""
+                    INSERT INTO mart.sales_funnel VALUES
+                    ('2024-03-01', 'all', 'all', 'all', 200, 120, 80, 50, 20, 15),
+                    ('2024-03-01', 'EAST', 'all', 'all', 120, 70, 50, 30, 12, 9),
+                    ('2024-03-01', 'SOUTH', 'all', 'all', 80, 50, 30, 20, 8, 6),
+                    ('2024-03-01', 'EAST', 'phone', 'web', 60, 35, 25, 15, 6, 4),
+                    ('2024-03-01', 'all', 'phone', 'all', 90, 50, 40, 20, 10, 7),
+                    ('2024-02-01', 'all', 'all', 'all', 999, 900, 800, 700, 600, 500)""");
+        }
+        return new JdbcMartQuery(connection, tables -> {
+            java.util.Map<String, Long> read = new java.util.TreeMap<>();
+            tables.forEach(table -> read.put(table, 900L + table.length()));
+            return read;
+        });
+    }
+
+    @Test
+    void showsTheFunnelOfThePeriodWithItsRates(@TempDir Path elsewhere) throws Exception {
+        try (MartQuery marts = funnelAndTiers()) {
+            String text = ReportFiles.pdfText(Fixtures.reports(elsewhere).generate(
+                    ReportRequest.of(ExecutiveSalesPack.NAME, Period.month(2024, 3), Scope.company(), Language.EN, "alice"), marts).file(Format.PDF));
+            String funnel = text.substring(text.indexOf("Lead funnel"), text.indexOf("Tier mix"));
+
+            assertThat(funnel).containsPattern("Leads\\s+200\\s+100.0%")
+                    .containsPattern("Prospects\\s+120\\s+60.0%\\s+60.0%")
+                    .containsPattern("Visited\\s+80\\s+66.7%\\s+40.0%")
+                    .containsPattern("Proposals\\s+50\\s+62.5%\\s+25.0%")
+                    .containsPattern("Contracts\\s+20\\s+40.0%\\s+10.0%")
+                    .containsPattern("Orders\\s+15\\s+75.0%\\s+7.5%")
+                    .doesNotContain("999");
+        }
+    }
+
+    @Test
+    void showsTheTierMixOfThePeriodsLastMonth(@TempDir Path elsewhere) throws Exception {
+        try (MartQuery marts = funnelAndTiers()) {
+            String text = ReportFiles.pdfText(Fixtures.reports(elsewhere).generate(
+                    ReportRequest.of(ExecutiveSalesPack.NAME, Period.month(2024, 3), Scope.company(), Language.EN, "alice"), marts).file(Format.PDF));
+            String tiers = text.substring(text.indexOf("Tier mix in 2024-03"));
+
+            assertThat(tiers).containsPattern("A\\s+3\\s+25.0%\\s+318,000.00\\s+62.7%")
+                    .containsPattern("B\\s+3\\s+25.0%\\s+120,000.00\\s+23.7%")
+                    .containsPattern("C\\s+6\\s+50.0%\\s+69,000.00\\s+13.6%")
+                    .containsPattern("Total\\s+12\\s+100.0%\\s+507,000.00\\s+100.0%");
+        }
+    }
+
+    @Test
+    void regionScopeLimitsFunnelAndTierMix(@TempDir Path elsewhere) throws Exception {
+        try (MartQuery marts = funnelAndTiers()) {
+            ArchivedReport east = Fixtures.reports(elsewhere).generate(
+                    ReportRequest.of(ExecutiveSalesPack.NAME, Period.month(2024, 3), Scope.regions("EAST"), Language.ZH_CN, "alice"), marts);
+            String text = ReportFiles.pdfText(east.file(Format.PDF));
+
+            assertThat(text).contains("销售漏斗（本期新增线索）", "客户等级结构（2024-03，近 12 个月净采购额）")
+                    .containsPattern("线索\\s+120\\s+100.0%")
+                    .containsPattern("已下单\\s+9\\s+75.0%\\s+7.5%")
+                    .containsPattern("A\\s*类\\s+2\\s+33.3%\\s+238,000.00")
+                    .containsPattern("合计\\s+6\\s+100.0%\\s+328,000.00\\s+100.0%");
+            assertThat(east.snapshots()).containsKeys("mart.sales_funnel", "mart.customer_tier_history");
+        }
+    }
 }

@@ -10,7 +10,7 @@ class LabelsTest {
 
     @Test
     void chineseAndEnglishBundlesHaveTheSameKeys() {
-        for (String bundle : new String[] {Labels.COMMON, "executive_sales", "customer_sales", "hr_appraisal", "customer_tiers"}) {
+        for (String bundle : new String[] {Labels.COMMON, "executive_sales", "customer_sales", "hr_appraisal", "customer_tiers", "risk", "audit_compliance"}) {
             assertThat(Labels.bundle(bundle, Language.ZH_CN).keySet()).as(bundle)
                     .containsExactlyInAnyOrderElementsOf(Labels.bundle(bundle, Language.EN).keySet());
         }

@@ -76,11 +76,21 @@ class PackRendererTest {
 
         assertThat(queries).extracting(q -> q.name()).containsExactly("executive-sales rows [region-EAST]",
                 "executive-sales last year [region-EAST]", "executive-sales top customers [region-EAST]",
+                "executive-sales funnel [region-EAST]", "executive-sales tier mix [region-EAST]",
                 "executive-sales detail [region-EAST]", "customer-sales customers [region-EAST]",
                 "hr-appraisal scorecards [region-EAST]", "hr-appraisal training [region-EAST]",
                 "hr-appraisal all scorecards [region-EAST]", "hr-appraisal all training [region-EAST]",
                 "customer-tiers counts [region-EAST]", "customer-tiers A list [region-EAST]",
-                "customer-tiers migrations [region-EAST]", "customer-tiers list [region-EAST]");
+                "customer-tiers migrations [region-EAST]", "customer-tiers list [region-EAST]",
+                "risk ageing [region-EAST]", "risk reconciliation [region-EAST]", "risk exposure [region-EAST]",
+                "risk over limit [region-EAST]", "risk breaches [region-EAST]", "risk provision [region-EAST]",
+                "risk top provisions [region-EAST]", "risk alerts [region-EAST]",
+                "risk reconciliation sheet [region-EAST]", "risk ageing sheet [region-EAST]", "risk ageing by customer [region-EAST]",
+                "risk exposure sheet [region-EAST]", "risk breaches sheet [region-EAST]", "risk provision sheet [region-EAST]",
+                "risk alerts sheet [region-EAST]",
+                "audit-compliance findings by rule [region-EAST]", "audit-compliance departments [region-EAST]",
+                "audit-compliance rules sheet [region-EAST]", "audit-compliance evidence [region-EAST]",
+                "audit-compliance self-inspection [region-EAST]");
         assertThat(queries.get(1).params()).containsExactly(java.time.LocalDate.of(2023, 2, 1), java.time.LocalDate.of(2023, 3, 1), "EAST");
     }
 }

@@ -78,4 +78,30 @@ class ReportScheduleTest {
         assertThatThrownBy(() -> ReportSchedule.from(settings, ReportPacks.standard()))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("reports.schedule").hasMessageContaining("no-such-pack");
     }
+
+    @Test
+    void theDefaultScheduleGeneratesEveryMonthEndPack() {
+        ReportSchedule schedule = ReportSchedule.from(Settings.builder().build(), ReportPacks.standard());
+
+        assertThat(schedule.jobs()).extracting(Job::pack)
+                .containsExactly("executive-sales", "customer-tiers", "hr-appraisal", "risk", "audit-compliance");
+        assertThat(schedule.jobs()).allSatisfy(job -> assertThat(ReportPacks.standard().get(job.pack()).cadence()).isEqualTo(ReportPack.Cadence.MONTHLY));
+    }
+
+    @Test
+    void aDuePackWhoseMartsAreAbsentIsSkippedNamingThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path archive) throws Exception {
+        ReportSchedule schedule = new ReportSchedule(List.of(SALES, new Job(RiskPack.NAME, Language.EN)), pack -> ReportPack.Cadence.MONTHLY, 5);
+        List<String> skipped = new java.util.ArrayList<>();
+
+        try (dsmart.serving.MartQuery salesOnly = Fixtures.port()) {
+            List<ArchivedReport> archived = Fixtures.reports(archive).generateDue(schedule, LocalDate.parse("2024-03-06"), salesOnly, "pipeline",
+                    skipped::add);
+
+            assertThat(archived).extracting(report -> report.manifest().pack()).containsExactly("executive-sales");
+        }
+        assertThat(skipped).singleElement().asString().startsWith("skipped risk 2024-02: ")
+                .contains("mart.ar_ageing", "mart.ar_ledger", "mart.ar_provision", "mart.credit_exposure", "mart.credit_limit_breach",
+                        "mart.market_alert")
+                .contains("not in the lake");
+    }
 }
