@@ -334,11 +334,13 @@ class AuditHttpTest {
         List<String> audit = new ArrayList<>();
         Http.json(as(AUDITOR).get("/api/reports/packs")).get("packs").forEach(p -> audit.add(p.get("name").asText()));
 
-        // "risk" is in the executive table but not registered on this branch: not offered, and asking for it is 400
-        assertThat(exec).containsExactlyInAnyOrder("executive-sales", "customer-sales", "customer-tiers");
+        assertThat(exec).containsExactlyInAnyOrder("executive-sales", "customer-sales", "customer-tiers", "risk");
         assertThat(hr).containsExactly("hr-appraisal");
         assertThat(audit).containsExactlyInAnyOrderElementsOf(ReportPacks.standard().all().stream().map(p -> p.name()).toList());
-        assertThat(as(EXEC).post("/api/reports/generate", generateForm(as(EXEC), "risk", "2025-02")).statusCode()).isEqualTo(400);
+        assertThat(as(EXEC).post("/api/reports/generate", generateForm(as(EXEC), "audit-compliance", "2025-02")).statusCode())
+                .isEqualTo(403);
+        assertThat(as(EXEC).post("/api/reports/generate", generateForm(as(EXEC), "no-such-pack", "2025-02")).statusCode())
+                .isEqualTo(400);
     }
 
     /** pack → its period kinds and scope dimensions as the packs answer lists them. */
@@ -357,17 +359,19 @@ class AuditHttpTest {
 
     @Test
     void thePacksAnswerListsEachPacksPeriodKindsAndScopeDimensionsForEachRole() {
-        // from the packs' documentation: executive-sales and hr-appraisal take a month or a year, the customer packs a
-        // month only; hr-appraisal can be limited to a region or a team, the others to a region
-        List<List<String>> executiveSales = List.of(List.of("month", "year"), List.of("region"));
+        // from the packs' documentation: executive-sales, hr-appraisal and audit-compliance take a month or a year, the
+        // customer packs and risk a month only; hr-appraisal can be limited to a region or a team, the others to a region
+        List<List<String>> monthOrYearByRegion = List.of(List.of("month", "year"), List.of("region"));
         List<List<String>> monthByRegion = List.of(List.of("month"), List.of("region"));
         List<List<String>> hrAppraisal = List.of(List.of("month", "year"), List.of("region", "team"));
 
-        assertThat(kinds(EXEC)).containsOnly(Map.entry("executive-sales", executiveSales), Map.entry("customer-sales", monthByRegion),
-                Map.entry("customer-tiers", monthByRegion));
+        assertThat(kinds(EXEC)).containsOnly(Map.entry("executive-sales", monthOrYearByRegion), Map.entry("customer-sales", monthByRegion),
+                Map.entry("customer-tiers", monthByRegion), Map.entry("risk", monthByRegion));
         assertThat(kinds(HR)).containsOnly(Map.entry("hr-appraisal", hrAppraisal));
-        assertThat(kinds(AUDITOR)).containsOnly(Map.entry("executive-sales", executiveSales), Map.entry("customer-sales", monthByRegion),
-                Map.entry("customer-tiers", monthByRegion), Map.entry("hr-appraisal", hrAppraisal));
+        assertThat(kinds(AUDITOR)).containsOnly(Map.entry("executive-sales", monthOrYearByRegion),
+                Map.entry("customer-sales", monthByRegion), Map.entry("customer-tiers", monthByRegion),
+                Map.entry("hr-appraisal", hrAppraisal), Map.entry("risk", monthByRegion),
+                Map.entry("audit-compliance", monthOrYearByRegion));
     }
 
     @Test

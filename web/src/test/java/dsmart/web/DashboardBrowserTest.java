@@ -344,7 +344,7 @@ class DashboardBrowserTest {
         WebElement form = awaitGenerateForm("ready", 30);
         List<String> before = archived();
 
-        assertThat(offeredPacks(form)).containsExactlyInAnyOrder("executive-sales", "customer-sales", "customer-tiers");
+        assertThat(offeredPacks(form)).containsExactlyInAnyOrder("executive-sales", "customer-sales", "customer-tiers", "risk");
         Select pack = new Select(form.findElement(By.name("pack")));
         WebElement period = form.findElement(By.name("period"));
         pack.selectByValue("customer-sales");
@@ -422,7 +422,8 @@ class DashboardBrowserTest {
         assertThat(browser.awaitTableKeys("summary")).containsExactly("order_desk", "sales");
         assertThat(browser.driver().findElement(By.id("archive-link")).getAttribute("href")).endsWith("/downloads");
         assertThat(offeredPacks(awaitGenerateForm("ready", 30)))
-                .containsExactlyInAnyOrder("executive-sales", "customer-sales", "customer-tiers", "hr-appraisal");
+                .containsExactlyInAnyOrder("executive-sales", "customer-sales", "customer-tiers", "hr-appraisal", "risk",
+                        "audit-compliance");
         browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "audit.png"));
     }
 
