@@ -13,11 +13,11 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Benchmark of the receivables marts (issue 5): a synthetic finance ledger of N invoices over 24 months
- * (2024-01 to 2025-12: 24 month ends plus the data's as-of date), then mart.ar_ledger, mart.ar_on_account and
- * mart.ar_ageing built one after the other, each with its data checks (the reconciliation gate included). Prints
- * each mart's time and rows and the peak heap. Usage: {@code ArAgeingBench [invoices=1050000] [dir]}; run by
- * bench/ageing.sh.
+ * Benchmark of the receivables marts (issue 5): a synthetic finance ledger of N invoices over 24 months, then
+ * mart.ar_ledger, mart.ar_on_account and mart.ar_ageing built one after the other, each with its data checks (the
+ * reconciliation gate included). Invoices run from 2023-12-31 to 2025-12-31, so the as-of dates are 25 month ends
+ * plus the data's as-of date early in 2026 (the day of the last bounce). Prints each mart's time and rows and the
+ * peak heap. Usage: {@code ArAgeingBench [invoices=1050000] [dir]}; run by bench/ageing.sh.
  *
  * <p>The ledger: invoices spread evenly over 730 days, due 30 days later, 1 customer per 20 invoices (500 reps);
  * 3 % get a credit note of 10 % ten days later; 92 % are paid in one receipt (10 % of those only half) 5–94 days
