@@ -8,7 +8,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 scale="${1:-1}"
 months="${2:-18}"
 if [[ -n "${3:-}" ]]; then data="$3"; mkdir -p "$data"; else data="$(mktemp -d)"; trap 'rm -rf "$data"' EXIT; fi
-dsmart() { "$root/dsmart" --set "data.dir=$data" --set "generator.scale=$scale" --set "generator.months=$months" "$@"; }
+run=("$root/dsmart" --set "data.dir=$data" --set "generator.scale=$scale" --set "generator.months=$months")
+dsmart() { "${run[@]}" "$@"; }
 dsmart --version >/dev/null   # build the jar outside the measurement
 timed() {
   local stage="$1"; shift
@@ -16,9 +17,9 @@ timed() {
     || { tail -20 "$data/$stage.err" >&2; exit 1; }
   cat "$data/time.$stage"
 }
-timed generate dsmart generate
-timed ingest dsmart ingest
-timed transform dsmart transform
+timed generate "${run[@]}" generate
+timed ingest "${run[@]}" ingest
+timed transform "${run[@]}" transform
 echo "order lines: $(dsmart sql --csv "SELECT COUNT(*) FROM raw.orders_order_lines WHERE _op = 'U'" | tail -1)"
 dsmart sql "SELECT target, status, rows_written, CAST(date_diff('millisecond', started_at, finished_at) / 1000.0 AS DECIMAL(9,1)) AS seconds
   FROM ops.runs WHERE stage = 'transform' AND run_id = (SELECT MAX(run_id) FROM ops.runs WHERE stage = 'transform')
