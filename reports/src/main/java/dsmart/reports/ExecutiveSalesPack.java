@@ -19,15 +19,17 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
  * 销售经营报表 Executive sales: the period's sales by month × region × channel with totals, the period
  * against the same period last year (orders, revenue, gross profit, new customers) and the ten customers
  * with the highest revenue to date, the period's lead funnel ({@code mart.sales_funnel}) and the tier mix (A/B/C customers
- * and their net purchases of the trailing 12 months at the period's last month, {@code mart.customer_tier_history}).
+ * and their net purchases of the trailing 12 months at the period's last month, {@code mart.customer_tier_history}),
+ * and quota completion by team ({@code mart.sales_kpi}: each team's net sales, quota, completion and last year's net
+ * sales, then its region's and the company's own roll-up rows; the company's or region's quota and completion also
+ * in the KPI block).
  * PDF and XLSX from {@code executive_sales.jrxml}, the detail rows also as CSV.
  * Monthly (scheduled after month close); a year gives the annual view. Scoped by region.
  *
- * <p>The funnel and the tier mix are optional sections: a lake without their marts (their transforms skipped for
- * want of CRM or order inputs) still gets the pack, the sections saying the data is not available.
+ * <p>The funnel, the tier mix and the quota completion are optional sections: a lake without their marts (their
+ * transforms skipped for want of CRM or order inputs) still gets the pack, the sections saying the data is not available.
  *
- * <p>To grow into the full executive pack (KPIs against quota, trend, by team): add their queries here and their
- * sections to the JRXML.
+ * <p>To grow into the full executive pack (trend): add its query here and its section to the JRXML.
  */
 public final class ExecutiveSalesPack implements ReportPack {
     public static final String NAME = "executive-sales";
@@ -39,6 +41,7 @@ public final class ExecutiveSalesPack implements ReportPack {
     static final String TOP = NAME + " top customers";
     static final String FUNNEL = NAME + " funnel";
     static final String TIERS = NAME + " tier mix";
+    static final String QUOTA = NAME + " quota";
 
     /** The funnel's steps, in order: each a column of mart.sales_funnel and the label key {@code funnel.<step>}. */
     static final List<String> FUNNEL_STEPS = List.of("leads", "prospects", "visited", "proposals", "contracts", "orders");
@@ -80,6 +83,27 @@ public final class ExecutiveSalesPack implements ReportPack {
             GROUP BY h.tier
             ORDER BY h.tier""";
 
+    /**
+     * The mart's own team, region and company rows of the period (its month or year rows; no rep or detail row is read,
+     * nothing is added up), each with the same level's row of the same period last year. Region names from
+     * mart.sales_monthly. Parameters: last year's period start, the period type, this period's start, then the scope's.
+     */
+    private static final String QUOTA_SQL = """
+            SELECT k.level, k.region_code, COALESCE(r.region_name, k.region_code) AS region_name, k.team_id,
+                   k.net_sales, k.quota, k.completion_rate,
+                   p.net_sales AS last_year_net_sales, p.quota AS last_year_quota, p.completion_rate AS last_year_completion_rate
+            FROM mart.sales_kpi k
+            LEFT JOIN mart.sales_kpi p
+              ON p.period_type = k.period_type AND p.period_start = ? AND p.level = k.level
+             AND p.team_id IS NOT DISTINCT FROM k.team_id AND p.region_code IS NOT DISTINCT FROM k.region_code
+            LEFT JOIN (SELECT region_code, MAX(region_name) AS region_name FROM mart.sales_monthly GROUP BY region_code) r
+              ON r.region_code = k.region_code
+            WHERE k.period_type = ? AND k.period_start = ? AND k.level IN ('team', 'region', 'company') AND %s
+            ORDER BY CASE k.level WHEN 'team' THEN 1 WHEN 'region' THEN 2 ELSE 3 END, k.region_code, k.team_id""";
+
+    /** Region scope on mart.sales_kpi: the region's team and region rows (the company row has no region). */
+    static final String KPI_REGION = "k.region_code IN ({in})";
+
     /** Region scope on mart.sales_monthly. */
     static final String REGION = "region_code IN ({in})";
     /** Region scope on mart.customer_sales, which carries the region's name only: through the names of the codes. */
@@ -116,12 +140,20 @@ public final class ExecutiveSalesPack implements ReportPack {
     public List<NamedQuery> queries(Period period, Scope scope) {
         return List.of(rows(ROWS, period, scope),
                 totals(LAST_YEAR, period.yearBefore(), scope),
-                top(scope), funnel(period, scope), tiers(period, scope));
+                top(scope), funnel(period, scope), tiers(period, scope), quota(period, scope));
     }
 
     @Override
     public Set<String> optionalQueries() {
-        return Set.of(FUNNEL, TIERS);
+        return Set.of(FUNNEL, TIERS, QUOTA);
+    }
+
+    private static NamedQuery quota(Period period, Scope scope) {
+        Scope.Condition condition = scope.condition(KPI_REGION, null);
+        String periodType = period.kind() == Period.Kind.MONTH ? "month" : "year";
+        List<Object> params = new ArrayList<>(List.of(period.yearBefore().from(), periodType, period.from()));
+        params.addAll(condition.params());
+        return new NamedQuery(QUOTA, QUOTA_SQL.formatted(condition.sql()), params);
     }
 
     private static NamedQuery funnel(Period period, Scope scope) {
@@ -206,7 +238,10 @@ public final class ExecutiveSalesPack implements ReportPack {
             top.add(out);
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("KPIS", new JRMapCollectionDataSource(kpis(rows, answers.get(LAST_YEAR), labels)));
+        List<Map<String, Object>> quota = answers.has(QUOTA) ? answers.get(QUOTA).asMaps() : List.of();
+        List<Map<String, ?>> kpis = kpis(rows, answers.get(LAST_YEAR), labels);
+        kpis.addAll(quotaKpis(quota, labels));
+        parameters.put("KPIS", new JRMapCollectionDataSource(kpis));
         parameters.put("TOP_CUSTOMERS", new JRMapCollectionDataSource(top));
         parameters.put("TOP_CUSTOMER_COUNT", top.size());
         List<Map<String, ?>> funnel = answers.has(FUNNEL) ? funnel(answers.get(FUNNEL), labels) : List.of();
@@ -218,7 +253,81 @@ public final class ExecutiveSalesPack implements ReportPack {
         parameters.put("TIERS", new JRMapCollectionDataSource(tiers));
         parameters.put("TIER_COUNT", tiers.size());
         parameters.put("TIER_EMPTY", labels.text(answers.has(TIERS) ? "no_data" : "not_available"));
+        List<Map<String, ?>> teams = quotaRows(quota, labels);
+        parameters.put("QUOTA", new JRMapCollectionDataSource(teams));
+        parameters.put("QUOTA_COUNT", teams.size());
+        parameters.put("QUOTA_EMPTY", labels.text(answers.has(QUOTA) ? "no_data" : "not_available"));
         return new Fill(rows, parameters);
+    }
+
+    /** The section's rows as the mart has them: teams (their id), then regions and the company, labelled as totals. */
+    static List<Map<String, ?>> quotaRows(List<Map<String, Object>> answer, Labels labels) {
+        List<Map<String, ?>> out = new ArrayList<>();
+        for (Map<String, Object> row : answer) {
+            Object level = row.get("level");
+            Map<String, Object> team = new LinkedHashMap<>();
+            team.put("team", "team".equals(level) ? text(row.get("team_id")) : labels.text("quota." + level + "_total"));
+            team.put("region_name", "company".equals(level) ? "" : text(row.get("region_name")));
+            team.put("net_sales", toDecimal(row.get("net_sales")));
+            team.put("quota", toDecimal(row.get("quota")));
+            team.put("completion_rate", toDecimal(row.get("completion_rate")));
+            team.put("last_year_net_sales", toDecimal(row.get("last_year_net_sales")));
+            out.add(team);
+        }
+        return out;
+    }
+
+    /**
+     * Net sales, quota and completion of the scope's total row: the company's, or in a region scope the region's
+     * (several regions: their rows added, the completion recomputed). None without such a row.
+     */
+    static List<Map<String, ?>> quotaKpis(List<Map<String, Object>> answer, Labels labels) {
+        List<Map<String, Object>> totals = answer.stream().filter(row -> "company".equals(row.get("level"))).toList();
+        if (totals.isEmpty()) {
+            totals = answer.stream().filter(row -> "region".equals(row.get("level"))).toList();
+        }
+        if (totals.isEmpty()) {
+            return List.of();
+        }
+        BigDecimal netSales = sum(totals, "net_sales");
+        BigDecimal quota = sum(totals, "quota");
+        BigDecimal lastNetSales = sum(totals, "last_year_net_sales");
+        BigDecimal lastQuota = sum(totals, "last_year_quota");
+        BigDecimal completion = totals.size() == 1 ? toDecimal(totals.get(0).get("completion_rate")) : completion(netSales, quota);
+        BigDecimal lastCompletion = totals.size() == 1
+                ? toDecimal(totals.get(0).get("last_year_completion_rate")) : completion(lastNetSales, lastQuota);
+        return List.of(kpi(labels.text("col.net_sales"), netSales, lastNetSales, change(netSales, lastNetSales), true, false),
+                kpi(labels.text("col.quota"), quota, lastQuota, change(quota, lastQuota), true, false),
+                // a change of a rate relative to itself would mislead: the two rates stand side by side
+                kpi(labels.text("col.completion_rate"), completion, lastCompletion, null, false, true));
+    }
+
+    private static Map<String, Object> kpi(String measure, BigDecimal current, BigDecimal lastYear, BigDecimal change,
+                                           boolean money, boolean percent) {
+        Map<String, Object> kpi = new LinkedHashMap<>();
+        kpi.put("measure", measure);
+        kpi.put("current", current);
+        kpi.put("last_year", lastYear);
+        kpi.put("change", change);
+        kpi.put("money", money);
+        kpi.put("percent", percent);
+        return kpi;
+    }
+
+    /** The sum of a column over rows of one level; null when no row has a value. */
+    private static BigDecimal sum(List<Map<String, Object>> rows, String column) {
+        BigDecimal sum = null;
+        for (Map<String, Object> row : rows) {
+            BigDecimal value = toDecimal(row.get(column));
+            if (value != null) {
+                sum = sum == null ? value : sum.add(value);
+            }
+        }
+        return sum;
+    }
+
+    private static BigDecimal completion(BigDecimal netSales, BigDecimal quota) {
+        return netSales == null || quota == null || quota.signum() == 0 ? null : netSales.divide(quota, 4, RoundingMode.HALF_UP);
     }
 
     /** Orders, revenue, gross profit and new customers: this period (the detail rows summed) and last year's. */
@@ -236,13 +345,7 @@ public final class ExecutiveSalesPack implements ReportPack {
                 }
             }
             BigDecimal before = previous.get(measure) == null ? null : toDecimal(previous.get(measure));
-            Map<String, Object> kpi = new LinkedHashMap<>();
-            kpi.put("measure", labels.text("col." + measure));
-            kpi.put("current", current);
-            kpi.put("last_year", before);
-            kpi.put("change", change(current, before));
-            kpi.put("money", money);
-            kpis.add(kpi);
+            kpis.add(kpi(labels.text("col." + measure), current, before, change(current, before), money, false));
         }
         return kpis;
     }

@@ -266,4 +266,104 @@ class ExecutiveSalesPackTest {
             assertThat(east.snapshots()).containsKeys("mart.sales_funnel", "mart.customer_tier_history");
         }
     }
+
+    /** The populated test marts with mart.sales_kpi ({@link TestMarts#withSalesKpi}); any table reads as snapshot 900 + its name's length. */
+    static MartQuery withSalesKpi() throws Exception {
+        return new JdbcMartQuery(TestMarts.withSalesKpi(TestMarts.populated()), tables -> {
+            java.util.Map<String, Long> read = new java.util.TreeMap<>();
+            tables.forEach(table -> read.put(table, 900L + table.length()));
+            return read;
+        });
+    }
+
+    private static String quotaSection(String text, String heading) {
+        return text.substring(text.indexOf(heading));
+    }
+
+    @Test
+    void withoutTheKpiMartTheQuotaSectionSaysNotAvailable() {
+        assertThat(quotaSection(en, "Quota completion by team")).contains("Not available (its mart is not in the lake)");
+        assertThat(en).doesNotContain("Company total");
+        assertThat(zh).contains("各团队指标完成情况").doesNotContain("完成率");
+    }
+
+    @Test
+    void showsEachTeamsNetSalesQuotaCompletionAndLastYear(@TempDir Path elsewhere) throws Exception {
+        try (MartQuery marts = withSalesKpi()) {
+            ArchivedReport report = Fixtures.reports(elsewhere).generate(
+                    ReportRequest.of(ExecutiveSalesPack.NAME, FEBRUARY, Scope.company(), Language.EN, "alice"), marts);
+            String section = quotaSection(ReportFiles.pdfText(report.file(Format.PDF)), "Quota completion by team");
+
+            // team 11: 120,000.00 of 150,000.00 = 80.0 %; February 2023 100,000.00
+            assertThat(section).containsPattern("11\\s+华东\\s+120,000.00\\s+150,000.00\\s+80.0%\\s+100,000.00")
+                    // team 12: 45,500.50 of 50,000.00 = 91.0 %; February 2023 50,000.00
+                    .containsPattern("12\\s+华东\\s+45,500.50\\s+50,000.00\\s+91.0%\\s+50,000.00")
+                    // team 21: quota 0, so no completion; no row last year
+                    .containsPattern("21\\s+华南\\s+30,250.00\\s+0.00\\s*\\n")
+                    // the regions' own rows: EAST 165,500.50 of 200,000.00 = 82.75 % → 82.8 %; SOUTH quota 0
+                    .containsPattern("Region total\\s+华东\\s+165,500.50\\s+200,000.00\\s+82.8%\\s+150,000.00")
+                    .containsPattern("Region total\\s+华南\\s+30,250.00\\s+0.00\\s*\\n")
+                    // the company's row: 195,750.50 of 200,000.00 = 97.875 % → 97.9 %; February 2023 150,000.00
+                    .containsPattern("Company total\\s+195,750.50\\s+200,000.00\\s+97.9%\\s+150,000.00");
+            assertThat(report.snapshots()).containsKey("mart.sales_kpi");
+        }
+    }
+
+    @Test
+    void readsOnlyTheMartsTeamRegionAndCompanyRowsOfThePeriod(@TempDir Path elsewhere) throws Exception {
+        try (MartQuery marts = withSalesKpi()) {
+            String text = ReportFiles.pdfText(Fixtures.reports(elsewhere).generate(
+                    ReportRequest.of(ExecutiveSalesPack.NAME, FEBRUARY, Scope.company(), Language.EN, "alice"), marts).file(Format.PDF));
+            String section = quotaSection(text, "Quota completion by team");
+
+            // rep rows (rep 101: 70,000.00), the detail row (9,999.99), January and the quarter (55,555.55) are not read
+            assertThat(text).doesNotContain("70,000.00", "9,999.99", "55,555.55");
+            // three teams, two regions, one company row
+            assertThat(section.lines().filter(line -> line.matches("\\s*(11|12|21|Region total|Company total)\\s.*"))).hasSize(6);
+        }
+    }
+
+    @Test
+    void kpiBlockShowsTheCompanysNetSalesQuotaAndCompletionAgainstLastYear(@TempDir Path elsewhere) throws Exception {
+        try (MartQuery marts = withSalesKpi()) {
+            String text = ReportFiles.pdfText(Fixtures.reports(elsewhere).generate(
+                    ReportRequest.of(ExecutiveSalesPack.NAME, FEBRUARY, Scope.company(), Language.EN, "alice"), marts).file(Format.PDF));
+            String kpis = text.substring(text.indexOf("This period against"), text.indexOf("By month, region and channel"));
+
+            // net sales 195,750.50 against 150,000.00: +45,750.50 / 150,000 = +30.5 %
+            assertThat(kpis).containsPattern("Net sales\\s+195,750.50\\s+150,000.00\\s+\\+30.5%")
+                    // quota 200,000.00 both years: +0.0 %
+                    .containsPattern("Quota\\s+200,000.00\\s+200,000.00\\s+\\+0.0%")
+                    // completion 0.9788 and 0.7500, no change column
+                    .containsPattern("Completion\\s+97.9%\\s+75.0%\\s*\\n");
+        }
+    }
+
+    @Test
+    void regionScopeShowsOnlyItsTeamsAndItsTotal(@TempDir Path elsewhere) throws Exception {
+        try (MartQuery marts = withSalesKpi()) {
+            ArchivedReport east = Fixtures.reports(elsewhere).generate(
+                    ReportRequest.of(ExecutiveSalesPack.NAME, FEBRUARY, Scope.regions("EAST"), Language.ZH_CN, "east-manager"), marts);
+            String text = ReportFiles.pdfText(east.file(Format.PDF));
+            String section = quotaSection(text, "各团队指标完成情况");
+
+            assertThat(section).containsPattern("11\\s+华东\\s+120,000.00\\s+150,000.00\\s+80.0%")
+                    .containsPattern("12\\s+华东\\s+45,500.50\\s+50,000.00\\s+91.0%")
+                    .containsPattern("区域合计\\s+华东\\s+165,500.50\\s+200,000.00\\s+82.8%\\s+150,000.00")
+                    .doesNotContain("华南", "30,250.00", "全公司合计", "195,750.50");
+            // EAST's own row in the KPI block: 165,500.50 against 150,000.00 = +10.3 %; completion 82.8 % against 75.0 %
+            assertThat(text).containsPattern("净销售额\\s+165,500.50\\s+150,000.00\\s+\\+10.3%")
+                    .containsPattern("完成率\\s+82.8%\\s+75.0%");
+        }
+    }
+
+    @Test
+    void xlsxHoldsTheQuotaSection(@TempDir Path elsewhere) throws Exception {
+        try (MartQuery marts = withSalesKpi()) {
+            ArchivedReport report = Fixtures.reports(elsewhere).generate(
+                    ReportRequest.of(ExecutiveSalesPack.NAME, FEBRUARY, Scope.company(), Language.ZH_CN, "alice"), marts);
+
+            assertThat(ReportFiles.xlsxXml(report.file(Format.XLSX))).contains("各团队指标完成情况", "区域合计", "全公司合计", "195750.5");
+        }
+    }
 }

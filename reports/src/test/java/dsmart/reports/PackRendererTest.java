@@ -76,7 +76,7 @@ class PackRendererTest {
 
         assertThat(queries).extracting(q -> q.name()).containsExactly("executive-sales rows [region-EAST]",
                 "executive-sales last year [region-EAST]", "executive-sales top customers [region-EAST]",
-                "executive-sales funnel [region-EAST]", "executive-sales tier mix [region-EAST]",
+                "executive-sales funnel [region-EAST]", "executive-sales tier mix [region-EAST]", "executive-sales quota [region-EAST]",
                 "executive-sales detail [region-EAST]", "customer-sales customers [region-EAST]",
                 "hr-appraisal scorecards [region-EAST]", "hr-appraisal training [region-EAST]",
                 "hr-appraisal all scorecards [region-EAST]", "hr-appraisal all training [region-EAST]",

@@ -111,6 +111,54 @@ final class TestMarts {
         return connection;
     }
 
+    /**
+     * Adds mart.sales_kpi (as docs/marts.md has it) with February 2024 and February 2023: teams 11 and 12 in EAST, team 21
+     * in SOUTH (quota 0, new this year), the mart's region and company rows, and rep and detail rows the pack must not read
+     * (their figures, 70,000.00 and 9,999.99, appear nowhere else), and January's and the first quarter's company rows (55,555.55). The roll-up rows are what the mart would write:
+     * <pre>
+     * 2024-02  team 11 EAST   net 120,000.00  quota 150,000.00  completion 0.8000
+     *          team 12 EAST   net  45,500.50  quota  50,000.00  completion 45,500.50 / 50,000 = 0.91001 → 0.9100
+     *          team 21 SOUTH  net  30,250.00  quota       0.00  completion null (quota 0)
+     *          region EAST    net 165,500.50  quota 200,000.00  completion 165,500.50 / 200,000 = 0.82750 → 0.8275
+     *          region SOUTH   net  30,250.00  quota       0.00  completion null
+     *          company        net 195,750.50  quota 200,000.00  completion 195,750.50 / 200,000 = 0.97875 → 0.9788
+     * 2023-02  team 11 EAST   net 100,000.00  quota 140,000.00  completion 0.7143
+     *          team 12 EAST   net  50,000.00  quota  60,000.00  completion 0.8333
+     *          region EAST and company  net 150,000.00  quota 200,000.00  completion 0.7500
+     * </pre>
+     */
+    static Connection withSalesKpi(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE mart.sales_kpi (
+                        period_type VARCHAR, period_start DATE, level VARCHAR, rep_id BIGINT, team_id BIGINT, region_code VARCHAR,
+                        channel VARCHAR, category VARCHAR, gross_sales DECIMAL(18,2), returns DECIMAL(18,2), net_sales DECIMAL(18,2),
+                        gross_profit DECIMAL(18,2), orders BIGINT, new_customers BIGINT, survey_responses BIGINT,
+                        satisfaction_avg DECIMAL(4,2), quota DECIMAL(18,2), completion_rate DECIMAL(9,4))""");
+            statement.execute("""
+                    INSERT INTO mart.sales_kpi (period_type, period_start, level, rep_id, team_id, region_code, channel, category,
+                        net_sales, quota, completion_rate) VALUES
+                    ('month', '2024-02-01', 'rep', 101, 11, 'EAST', 'all', 'all', 70000.00, 80000.00, 0.8750),
+                    ('month', '2024-02-01', 'rep', 102, 11, 'EAST', 'all', 'all', 50000.00, 70000.00, 0.7143),
+                    ('month', '2024-02-01', 'rep', 103, 12, 'EAST', 'all', 'all', 45500.50, 50000.00, 0.9100),
+                    ('month', '2024-02-01', 'rep', 201, 21, 'SOUTH', 'all', 'all', 30250.00, 0.00, NULL),
+                    ('month', '2024-02-01', 'rep_channel_category', 101, 11, 'EAST', 'phone', 'tea', 9999.99, NULL, NULL),
+                    ('month', '2024-02-01', 'team', NULL, 11, 'EAST', 'all', 'all', 120000.00, 150000.00, 0.8000),
+                    ('month', '2024-02-01', 'team', NULL, 12, 'EAST', 'all', 'all', 45500.50, 50000.00, 0.9100),
+                    ('month', '2024-02-01', 'team', NULL, 21, 'SOUTH', 'all', 'all', 30250.00, 0.00, NULL),
+                    ('month', '2024-02-01', 'region', NULL, NULL, 'EAST', 'all', 'all', 165500.50, 200000.00, 0.8275),
+                    ('month', '2024-02-01', 'region', NULL, NULL, 'SOUTH', 'all', 'all', 30250.00, 0.00, NULL),
+                    ('month', '2024-02-01', 'company', NULL, NULL, NULL, 'all', 'all', 195750.50, 200000.00, 0.9788),
+                    ('month', '2023-02-01', 'team', NULL, 11, 'EAST', 'all', 'all', 100000.00, 140000.00, 0.7143),
+                    ('month', '2023-02-01', 'team', NULL, 12, 'EAST', 'all', 'all', 50000.00, 60000.00, 0.8333),
+                    ('month', '2023-02-01', 'region', NULL, NULL, 'EAST', 'all', 'all', 150000.00, 200000.00, 0.7500),
+                    ('month', '2023-02-01', 'company', NULL, NULL, NULL, 'all', 'all', 150000.00, 200000.00, 0.7500),
+                    ('quarter', '2024-01-01', 'company', NULL, NULL, NULL, 'all', 'all', 55555.55, 55555.55, 1.0000),
+                    ('month', '2024-01-01', 'company', NULL, NULL, NULL, 'all', 'all', 55555.55, 55555.55, 1.0000)""");
+        }
+        return connection;
+    }
+
     private static SalesRow sales(String month, String regionCode, String regionName, String channel,
                                   long orders, String revenue, String grossProfit, long newCustomers) {
         return new SalesRow(LocalDate.parse(month), regionCode, regionName, channel,
