@@ -358,6 +358,23 @@ class ExecutiveSalesPackTest {
     }
 
     @Test
+    void anAnnualPeriodReadsTheMartsYearRows(@TempDir Path elsewhere) throws Exception {
+        try (MartQuery marts = withSalesKpi()) {
+            String text = ReportFiles.pdfText(Fixtures.reports(elsewhere).generate(
+                    ReportRequest.of(ExecutiveSalesPack.NAME, Period.year(2024), Scope.company(), Language.EN, "alice"), marts).file(Format.PDF));
+            String section = quotaSection(text, "Quota completion by team");
+
+            // 2024: 1,234,567.89 of 1,500,000.00 = 82.3 %; 2023: 987,654.32
+            assertThat(section).containsPattern("11\\s+华东\\s+1,234,567.89\\s+1,500,000.00\\s+82.3%\\s+987,654.32")
+                    .containsPattern("Company total\\s+1,234,567.89\\s+1,500,000.00\\s+82.3%\\s+987,654.32")
+                    .doesNotContain("120,000.00", "华南");
+            // (1,234,567.89 − 987,654.32) / 987,654.32 = +25.0 %; completion 82.3 % against 98.8 %
+            assertThat(text).containsPattern("Net sales\\s+1,234,567.89\\s+987,654.32\\s+\\+25.0%")
+                    .containsPattern("Completion\\s+82.3%\\s+98.8%");
+        }
+    }
+
+    @Test
     void xlsxHoldsTheQuotaSection(@TempDir Path elsewhere) throws Exception {
         try (MartQuery marts = withSalesKpi()) {
             ArchivedReport report = Fixtures.reports(elsewhere).generate(

@@ -125,6 +125,8 @@ final class TestMarts {
      * 2023-02  team 11 EAST   net 100,000.00  quota 140,000.00  completion 0.7143
      *          team 12 EAST   net  50,000.00  quota  60,000.00  completion 0.8333
      *          region EAST and company  net 150,000.00  quota 200,000.00  completion 0.7500
+     * year 2024 team 11 = region EAST = company  net 1,234,567.89  quota 1,500,000.00  completion 0.823045 → 0.8230
+     * year 2023 the same rows                     net   987,654.32  quota 1,000,000.00  completion 0.987654 → 0.9877
      * </pre>
      */
     static Connection withSalesKpi(Connection connection) throws SQLException {
@@ -153,6 +155,12 @@ final class TestMarts {
                     ('month', '2023-02-01', 'team', NULL, 12, 'EAST', 'all', 'all', 50000.00, 60000.00, 0.8333),
                     ('month', '2023-02-01', 'region', NULL, NULL, 'EAST', 'all', 'all', 150000.00, 200000.00, 0.7500),
                     ('month', '2023-02-01', 'company', NULL, NULL, NULL, 'all', 'all', 150000.00, 200000.00, 0.7500),
+                    ('year', '2024-01-01', 'team', NULL, 11, 'EAST', 'all', 'all', 1234567.89, 1500000.00, 0.8230),
+                    ('year', '2024-01-01', 'region', NULL, NULL, 'EAST', 'all', 'all', 1234567.89, 1500000.00, 0.8230),
+                    ('year', '2024-01-01', 'company', NULL, NULL, NULL, 'all', 'all', 1234567.89, 1500000.00, 0.8230),
+                    ('year', '2023-01-01', 'team', NULL, 11, 'EAST', 'all', 'all', 987654.32, 1000000.00, 0.9877),
+                    ('year', '2023-01-01', 'region', NULL, NULL, 'EAST', 'all', 'all', 987654.32, 1000000.00, 0.9877),
+                    ('year', '2023-01-01', 'company', NULL, NULL, NULL, 'all', 'all', 987654.32, 1000000.00, 0.9877),
                     ('quarter', '2024-01-01', 'company', NULL, NULL, NULL, 'all', 'all', 55555.55, 55555.55, 1.0000),
                     ('month', '2024-01-01', 'company', NULL, NULL, NULL, 'all', 'all', 55555.55, 55555.55, 1.0000)""");
         }
