@@ -17,6 +17,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,8 @@ class TrinoEngineIT {
         // every pack's queries for a month of the test lake's history (2025-01..2025-06), whole company and one region
         List<NamedQuery> queries = new ArrayList<>(ReportPacks.standard().queries(Period.month(2025, 3), Scope.company()));
         queries.addAll(ReportPacks.standard().queries(Period.month(2025, 3), Scope.regions("EAST")));
+        // alerts active at a month's end depend on the market: none are at the end of March, one fires in June
+        queries.addAll(ReportPacks.standard().get("risk").queries(Period.month(2025, 6), Scope.company()));
         queries.addAll(WebApp.queries());
         return queries;
     }
@@ -55,13 +59,21 @@ class TrinoEngineIT {
     void everyServedQueryAnswersTheSameOnTrinoAndEmbedded() {
         try (MartQuery onTrino = TrinoEngine.open(lake.trino, ReadPoint.current());
                 MartQuery onEmbedded = EmbeddedEngine.open(lake.embedded)) {
+            Set<String> asked = new TreeSet<>();
+            Set<String> answered = new TreeSet<>();
             for (NamedQuery query : servedQueries()) {
                 QueryResult expected = onEmbedded.query(query.sql(), query.params());
                 QueryResult actual = onTrino.query(query.sql(), query.params());
-                assertThat(expected.rows()).as(query.name() + " has rows").isNotEmpty();
                 assertThat(normalized(actual)).as(query.name()).isEqualTo(normalized(expected));
                 assertThat(actual.snapshots()).as(query.name() + " snapshots").isEqualTo(expected.snapshots());
+                String name = query.name().replaceAll(" \\[.*]$", "");
+                asked.add(name);
+                if (!expected.rows().isEmpty()) {
+                    answered.add(name);
+                }
             }
+            // equal empty answers prove little: every query has rows for at least one of its periods and scopes
+            assertThat(answered).as("queries answered with rows").containsExactlyElementsOf(asked);
         }
     }
 
