@@ -87,7 +87,7 @@ public final class JdbcMartQuery implements MartQuery {
                 while (resultSet.next()) {
                     List<Object> row = new ArrayList<>(columns.size());
                     for (int i = 1; i <= columns.size(); i++) {
-                        row.add(toJava(resultSet.getObject(i)));
+                        row.add(toJava(resultSet.getObject(i), columns.get(i - 1).type()));
                     }
                     sink.row(row);
                 }
@@ -123,7 +123,7 @@ public final class JdbcMartQuery implements MartQuery {
                 while (resultSet.next()) {
                     List<Object> row = new ArrayList<>(columns.size());
                     for (int i = 1; i <= columns.size(); i++) {
-                        row.add(toJava(resultSet.getObject(i)));
+                        row.add(toJava(resultSet.getObject(i), columns.get(i - 1).type()));
                     }
                     rows.add(row);
                 }
@@ -132,6 +132,17 @@ public final class JdbcMartQuery implements MartQuery {
         } catch (SQLException e) {
             throw new QueryException("query failed: " + e.getMessage().strip() + " [sql: " + oneLine(sql) + ", params: " + params + "]", e);
         }
+    }
+
+    /**
+     * One Java type per SQL type whatever the engine: Trino's driver answers a timestamp with time zone as a
+     * {@link Timestamp} (DuckDB's as an {@link OffsetDateTime}); both become the {@link java.time.Instant}.
+     */
+    static Object toJava(Object value, String type) {
+        if (value instanceof Timestamp timestamp && type.toLowerCase(java.util.Locale.ROOT).contains("with time zone")) {
+            return timestamp.toInstant();
+        }
+        return toJava(value);
     }
 
     static Object toJava(Object value) {
