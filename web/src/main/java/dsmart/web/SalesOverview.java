@@ -40,7 +40,7 @@ final class SalesOverview {
             FROM mart.sales_kpi
             WHERE period_type = 'month' AND level = 'rep_channel_category' AND period_start >= ? AND period_start < ?%s
             GROUP BY channel
-            ORDER BY SUM(net_sales) DESC, channel""";
+            ORDER BY 2 DESC, 1""";
 
     static final String TOP_REPS_SQL = """
             SELECT t.rep_id, n.rep_name, t.team_id, t.region_code, t.net_sales, t.gross_profit, t.orders, t.new_customers,
@@ -51,7 +51,7 @@ final class SalesOverview {
                   FROM mart.sales_kpi
                   WHERE period_type = 'month' AND level = 'rep' AND period_start >= ? AND period_start < ?%s
                   GROUP BY rep_id
-                  ORDER BY SUM(net_sales) DESC, rep_id
+                  ORDER BY 4 DESC, 1
                   LIMIT ?) t
             LEFT JOIN (SELECT rep_id, MAX(rep_name) AS rep_name FROM mart.rep_scorecard_monthly GROUP BY rep_id) n
               ON n.rep_id = t.rep_id
