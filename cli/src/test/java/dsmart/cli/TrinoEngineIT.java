@@ -50,7 +50,7 @@ class TrinoEngineIT {
         List<NamedQuery> queries = new ArrayList<>(ReportPacks.standard().queries(Period.month(2025, 3), Scope.company()));
         queries.addAll(ReportPacks.standard().queries(Period.month(2025, 3), Scope.regions("EAST")));
         // alerts active at a month's end depend on the market: none are at the end of March, one fires in June
-        queries.addAll(ReportPacks.standard().get("risk").queries(Period.month(2025, 6), Scope.company()));
+        queries.addAll(new ReportPacks(List.of(ReportPacks.standard().get("risk"))).queries(Period.month(2025, 6), Scope.company()));
         queries.addAll(WebApp.queries());
         return queries;
     }
