@@ -203,7 +203,7 @@ public final class WebApp implements AutoCloseable {
     /** The queries the dashboard runs, with sample filters (engine comparisons, benchmarks). */
     public static List<NamedQuery> queries() {
         List<NamedQuery> queries = new ArrayList<>(SalesApi.samples());
-        // SalesOverview.samples() join the engine comparison once TrinoEngineIT has run them (issue 9 note)
+        queries.addAll(SalesOverview.samples());
         queries.addAll(PipelinePage.samples());
         return queries;
     }
