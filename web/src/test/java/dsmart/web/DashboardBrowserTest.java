@@ -324,11 +324,14 @@ class DashboardBrowserTest {
         }
     }
 
-    /** Waits until the generate form (generate.js) reaches the state, within the seconds given. */
+    /** Waits until the generate form (generate.js) reaches the state, within the seconds given; an error ends the wait. */
     private static WebElement awaitGenerateForm(String state, int seconds) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds)).withMessage("the generate form did not become " + state)
-                .until(d -> state.equals(d.findElement(By.id("generate")).getAttribute("data-state")));
-        return browser.driver().findElement(By.id("generate"));
+                .until(d -> List.of(state, "error").contains(d.findElement(By.id("generate")).getAttribute("data-state")));
+        WebElement form = browser.driver().findElement(By.id("generate"));
+        assertThat(form.getAttribute("data-state")).as("state of the generate form, whose status line says: %s",
+                browser.driver().findElement(By.id("generate-status")).getText()).isEqualTo(state);
+        return form;
     }
 
     private static List<String> offeredPacks(WebElement form) {

@@ -122,7 +122,7 @@ final class SalesOverviewMart {
                     CREATE TABLE mart.sales_kpi (
                       period_type VARCHAR, period_start DATE, level VARCHAR, rep_id BIGINT, team_id BIGINT, region_code VARCHAR,
                       channel VARCHAR, category VARCHAR, net_sales DECIMAL(18,2), gross_profit DECIMAL(18,2), orders BIGINT,
-                      new_customers BIGINT, quota DECIMAL(18,2))""");
+                      new_customers BIGINT, quota DECIMAL(18,2), completion_rate DECIMAL(9,4))""");
             statement.execute("""
                     CREATE TABLE mart.sales_funnel (
                       month DATE, region_code VARCHAR, channel VARCHAR, lead_source VARCHAR, leads BIGINT, prospects BIGINT,
@@ -137,7 +137,7 @@ final class SalesOverviewMart {
                       gross_profit DECIMAL(18,2), first_order_date DATE, last_order_date DATE)""");
         }
         try (PreparedStatement kpi = connection.prepareStatement(
-                "INSERT INTO mart.sales_kpi VALUES (?, ?, ?, ?, ?, ?, ?, 'all', ?, ?, ?, ?, ?)")) {
+                "INSERT INTO mart.sales_kpi VALUES (?, ?, ?, ?, ?, ?, ?, 'all', ?, ?, ?, ?, ?, ?)")) {
             Map<String, BigDecimal[]> rollUps = new TreeMap<>();
             for (RepMonth r : REP_MONTHS) {
                 insertKpi(kpi, "month", r.month(), "rep", r.rep(), r.team(), r.region(), "all", r.net(), r.profit(), r.orders(),
@@ -233,6 +233,8 @@ final class SalesOverviewMart {
         kpi.setLong(10, orders);
         kpi.setObject(11, newCustomers);
         kpi.setBigDecimal(12, quota == null ? null : new BigDecimal(quota));
+        boolean noQuota = quota == null || new BigDecimal(quota).signum() == 0;
+        kpi.setBigDecimal(13, noQuota ? null : new BigDecimal(net).divide(new BigDecimal(quota), 4, java.math.RoundingMode.HALF_UP));
         kpi.executeUpdate();
     }
 }
