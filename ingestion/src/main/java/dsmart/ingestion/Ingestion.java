@@ -249,16 +249,14 @@ public final class Ingestion {
                         Checks.quarantineRows(Checks.bad(checked), state.runId, table.toString(), table.keys(), dataColumns), state.runId,
                         table.toString());
             }
-            Dataset<Row> keysPresent = null;
-            boolean keysChecked = false;
+            RawTables.SourceKeys sourceKeys = null;
             if (!incremental) {
-                keysPresent = staged.select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new));
-                keysChecked = true;
+                sourceKeys = RawTables.SourceKeys.all(staged.select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new)));
             } else if (keyCheckDue(mark)) {
-                keysPresent = reader.read(table, shape, null, table.keys()).rows();
-                keysChecked = true;
+                sourceKeys = RawTables.SourceKeys.counted(reader.rows(table), soft, () -> reader.read(table, shape, null, table.keys()).rows());
             }
-            RawTables.Changes changes = RawTables.apply(spark, target, Checks.good(checked), table.keys(), keysPresent, state.runId,
+            boolean keysChecked = sourceKeys != null;
+            RawTables.Changes changes = RawTables.apply(spark, target, Checks.good(checked), table.keys(), sourceKeys, state.runId,
                     new RawTables.Facts(rowsRead - totals.getLong(4), totals.getLong(5), totals.get(2), totals.get(3)));
             Trace.lap("apply");
 
@@ -288,6 +286,9 @@ public final class Ingestion {
             }
             if (cursor == null) {
                 notes.add("no cursor column: read in full");
+            }
+            if (incremental && keysChecked && !changes.keysRead()) {
+                notes.add("hard-delete check by row counts (no key gone)");
             }
             progress.done(rowsRead);
             progress.message(String.format("%s %s: %d inserted, %d updated, %d deleted, %d unchanged, %d quarantined%s", target, mode,

@@ -207,6 +207,18 @@ final class JdbcReader {
                 || type.equals(DataTypes.ByteType) || (type instanceof DecimalType d && d.scale() == 0 && d.precision() <= 18);
     }
 
+    /** The rows the source table holds now. */
+    long rows(SourceTable table) {
+        try (Connection connection = DriverManager.getConnection(url(table.system()), properties(table.system()));
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table.table())) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IngestionException("source " + table.system() + " table " + table.table() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** min, max and count of the split column over the rows matching predicate. */
     private long[] stats(SourceTable table, String split, String predicate) {
         String column = quote(table, split);

@@ -1,9 +1,12 @@
 package dsmart.ingestion;
 
+import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import dsmart.lake.spark.Sparks;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -58,7 +62,8 @@ final class RawTables {
     private RawTables() {}
 
     /** What a MERGE did. Deletes are split into tombstones from source rows (soft deletes) and from absent keys. */
-    record Changes(long inserted, long updated, long deletedFromRows, long deletedAbsent, long unchanged, Long snapshotId) {
+    /** keysRead: the source's keys were read for the hard-delete check (it was not settled by counts). */
+    record Changes(long inserted, long updated, long deletedFromRows, long deletedAbsent, long unchanged, Long snapshotId, boolean keysRead) {
         long deleted() {
             return deletedFromRows + deletedAbsent;
         }
@@ -159,19 +164,44 @@ final class RawTables {
     }
 
     /**
+     * The source's keys for the hard-delete check: every key (a full read), or for an incremental run the number of rows
+     * the source holds and a key-only read that runs only when that number says a key may be gone.
+     *
+     * <p>The count is enough when the cursor brought every row changed since the last run: then every source key is in raw
+     * after the batch (live, or a soft-delete tombstone), so the source holds as many rows as raw holds keys the source
+     * has not hard-deleted exactly when no key was hard-deleted. Any other difference (a quarantined new row, a row added
+     * since the batch was read, a source key that is not unique) reads the keys, as every run did before.
+     */
+    record SourceKeys(Supplier<Dataset<Row>> keys, long rows, String softDelete) {
+        SourceKeys {
+            requireNonNull(keys, "keys");
+        }
+
+        static SourceKeys all(Dataset<Row> keys) {
+            requireNonNull(keys, "keys");
+            return new SourceKeys(() -> keys, -1, null);
+        }
+
+        /** softDelete: the source's soft-delete column (null: none), whose tombstones the source still holds. */
+        static SourceKeys counted(long rows, String softDelete, Supplier<Dataset<Row>> keys) {
+            return new SourceKeys(keys, rows, softDelete);
+        }
+    }
+
+    /**
      * Applies a batch of source rows (data columns in raw's order, then _op, _ingested_at, _run_id and maybe
      * _source_file) to raw by key: new keys inserted, changed rows replaced, identical rows left alone. When
-     * presentKeys is given (a full read, or a key-only read of the source), live raw rows whose key is not among
-     * them become tombstones. One MERGE, one snapshot; none when nothing changed.
+     * sourceKeys is given, live raw rows whose key the source no longer has become tombstones. One MERGE, one
+     * snapshot; none when nothing changed.
      */
-    static Changes apply(SparkSession spark, String target, Dataset<Row> batch, List<String> keys, Dataset<Row> presentKeys, String runId) {
-        return apply(spark, target, batch, keys, presentKeys, runId, null);
+    static Changes apply(SparkSession spark, String target, Dataset<Row> batch, List<String> keys, SourceKeys sourceKeys, String runId) {
+        return apply(spark, target, batch, keys, sourceKeys, runId, null);
     }
 
     /** What the caller knows of a batch already (saves Spark jobs): its rows, how many are tombstones, its first key's range. */
     record Facts(long rows, long tombstones, Object firstKeyMin, Object firstKeyMax) {}
 
-    static Changes apply(SparkSession spark, String target, Dataset<Row> batch, List<String> keys, Dataset<Row> presentKeys, String runId,
+    static Changes apply(SparkSession spark, String target, Dataset<Row> batch, List<String> keys, SourceKeys sourceKeys, String runId,
             Facts facts) {
         Dataset<Row> raw = spark.table(target);
         boolean empty = snapshot(spark, target) == null;
@@ -186,7 +216,7 @@ final class RawTables {
             if (facts.rows() > 0) {
                 Sparks.append(ordered, target);
             }
-            return new Changes(facts.rows() - facts.tombstones(), 0, facts.tombstones(), 0, 0, snapshot(spark, target));
+            return new Changes(facts.rows() - facts.tombstones(), 0, facts.tombstones(), 0, 0, snapshot(spark, target), false);
         }
 
         // Only the part of raw the batch can touch: Iceberg skips files by the first key column's min/max.
@@ -235,11 +265,13 @@ final class RawTables {
                     .select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new));
             long absentDeleted = 0;
             Dataset<Row> tombstones = null;
-            if (presentKeys != null) {
+            boolean keysRead = false;
+            if (sourceKeys != null && !countsAgree(raw, classified, keys, sourceKeys)) {
+                keysRead = true;
                 // Keys only: live raw keys the source no longer has (and the batch does not bring back). Whole rows are
                 // fetched for those alone, so the comparison shuffles keys, not rows.
                 Dataset<Row> gone = raw.where(col("_op").notEqual("D")).select(keyColumns)
-                        .join(presentKeys, seq(keys), "left_anti")
+                        .join(sourceKeys.keys().get(), seq(keys), "left_anti")
                         .join(batchKeys, seq(keys), "left_anti")
                         .localCheckpoint();
                 absentDeleted = gone.count();
@@ -264,8 +296,31 @@ final class RawTables {
                 spark.catalog().dropTempView(view);
                 Trace.lap("  merge");
             }
-            return new Changes(counts.get("I"), counts.get("U"), counts.get("D"), absentDeleted, counts.get("N"), snapshot(spark, target));
+            return new Changes(counts.get("I"), counts.get("U"), counts.get("D"), absentDeleted, counts.get("N"), snapshot(spark, target),
+                    keysRead);
         }
+    }
+
+    /**
+     * Whether the source holds as many rows as raw will hold keys the source has (live rows and soft-delete tombstones)
+     * once the classified batch is applied: then no key was hard-deleted (see {@link SourceKeys}).
+     */
+    private static boolean countsAgree(Dataset<Row> raw, Dataset<Row> classified, List<String> keys, SourceKeys sourceKeys) {
+        if (sourceKeys.rows() < 0) {
+            return false;
+        }
+        String soft = sourceKeys.softDelete();
+        Column present = col("_op").equalTo("U");
+        Column presentBefore = col("__t__op").equalTo("U");
+        if (soft != null) {
+            present = present.or(coalesce(col("`" + soft + "`").cast(DataTypes.BooleanType), lit(false)));
+            presentBefore = presentBefore.or(coalesce(col("`__t_" + soft + "`").cast(DataTypes.BooleanType), lit(false)));
+        }
+        long rawKeys = raw.where(present).count();
+        // Every batch row is a source row: it adds a key to raw unless raw had it as a row the source still held.
+        long added = classified.where(col("__t_" + keys.get(0)).isNull().or(not(presentBefore))).count();
+        Trace.lap("  hard-delete check by counts: source " + sourceKeys.rows() + ", raw " + rawKeys + " + " + added);
+        return sourceKeys.rows() == rawKeys + added;
     }
 
     /**

@@ -2,6 +2,7 @@ package dsmart.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dsmart.lake.spark.Sparks;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,25 @@ class IncrementalIngestTest extends JdbcFixture {
             assertThat(snapshot(settings, table)).as("snapshot of " + table).isEqualTo(snapshots.get(table));
             assertThat(lake(settings, "SELECT * FROM " + table)).as("rows of " + table).isEqualTo(contents.get(table));
         }
+    }
+
+    @Test
+    void aRunWithNoKeyGoneSettlesTheHardDeleteCheckByCountsAndOneWithAKeyGoneReadsTheKeys() throws SQLException {
+        ingest(settings);
+        pg("UPDATE orders SET status = 'shipped', updated_at = '2025-07-01 00:00:00' WHERE order_id = 3");
+
+        ingest(settings);
+        assertThat(lastMessage("raw.orders_orders")).contains("hard-delete check by row counts");
+
+        pg("DELETE FROM order_lines WHERE order_id = 4", "DELETE FROM orders WHERE order_id = 4");
+        ingest(settings);
+        assertThat(lastMessage("raw.orders_orders")).doesNotContain("row counts");
+        assertThat(lake(settings, "SELECT order_id FROM raw.orders_orders WHERE _op = 'D'")).containsExactly("4");
+    }
+
+    private String lastMessage(String table) {
+        return String.valueOf(Sparks.session(settings).sql("SELECT max_by(message, finished_at) FROM ops.runs WHERE stage = 'ingest' AND target = '"
+                + table + "'").first().get(0));
     }
 
     @Test

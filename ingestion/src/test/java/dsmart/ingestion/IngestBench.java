@@ -33,7 +33,8 @@ public final class IngestBench {
                             + "status VARCHAR(16) NOT NULL, updated_at TIMESTAMP NOT NULL, PRIMARY KEY (order_id, line_no))",
                     "INSERT INTO order_lines SELECT g / 3 + 1, g % 3 + 1, 1 + g % 500, 1 + g % 7, (10 + g % 990)::numeric(18,2), "
                             + "(g % 5)::numeric(18,2), ((10 + g % 990) * (1 + g % 7) - g % 5)::numeric(18,2), 'confirmed', "
-                            + "TIMESTAMP '2025-01-01 00:00:00' + g * interval '10 seconds' FROM generate_series(0, " + (rows - 1) + ") g",
+                            + "TIMESTAMP '2025-01-01 00:00:00' + (g::bigint * 31536000 / " + rows + ") * interval '1 second' "
+                            + "FROM generate_series(0, " + (rows - 1) + ") g", // 2025, whatever the rows: the changes below come later
                     "CREATE INDEX order_lines_updated ON order_lines (updated_at)",
                     "VACUUM ANALYZE order_lines");
             System.out.printf(Locale.ROOT, "source: %,d order lines in PostgreSQL (%.1f s to create)%n", rows, (System.nanoTime() - started) / 1e9);

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -71,5 +72,66 @@ class RawMergeTest {
         assertThat(RawTables.liveDeleteFiles(spark, "dsmart.raw.t")).isZero();
         assertThat(spark.table("raw.t").count()).isEqualTo(100);
         assertThat(spark.sql("SELECT status, _run_id FROM raw.t WHERE order_id = 50").first().mkString("|")).isEqualTo("shipped|r1");
+    }
+
+    private static SparkSession lakeWithOrders(Path dir, long orders) {
+        SparkSession spark = Sparks.session(Settings.builder().overrides(Map.of("data.dir", dir.toString())).build());
+        Sparks.createNamespace(spark, "raw");
+        RawTables.create(spark, "raw.t", rows(spark, 1, 1, "x").schema());
+        Sparks.append(rows(spark, 1, orders, "new"), "raw.t");
+        return spark;
+    }
+
+    /** The source's keys as a key-only read would give them; fails the test when read. */
+    private static Supplier<Dataset<Row>> unread() {
+        return () -> {
+            throw new AssertionError("the source's keys were read although the counts agree");
+        };
+    }
+
+    @Test
+    void equalCountsSettleTheHardDeleteCheckWithoutReadingTheKeys() {
+        SparkSession spark = lakeWithOrders(dir, 100);
+        // the source: orders 1..100 (one of them changed) and two new ones
+        RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 50, 50, "shipped").union(rows(spark, 101, 102, "new")),
+                List.of("order_id"), RawTables.SourceKeys.counted(102, null, unread()), "r2");
+
+        assertThat(changes.keysRead()).isFalse();
+        assertThat(changes.deleted()).isZero();
+        assertThat(changes.inserted()).isEqualTo(2);
+        assertThat(spark.table("raw.t").where("_op = 'U'").count()).isEqualTo(102);
+    }
+
+    @Test
+    void aSourceWithFewerRowsThanRawHasKeysIsComparedByKeyAndTheGoneKeyBecomesATombstone() {
+        SparkSession spark = lakeWithOrders(dir, 100);
+        // the source: order 7 hard-deleted, order 101 new
+        Dataset<Row> sourceKeys = spark.sql("SELECT id AS order_id FROM range(1, 102) WHERE id <> 7");
+
+        RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 101, 101, "new"), List.of("order_id"),
+                RawTables.SourceKeys.counted(100, null, () -> sourceKeys), "r2");
+
+        assertThat(changes.keysRead()).isTrue();
+        assertThat(changes.deletedAbsent()).isEqualTo(1);
+        assertThat(spark.sql("SELECT order_id FROM raw.t WHERE _op = 'D'").collectAsList()).extracting(r -> r.getLong(0)).containsExactly(7L);
+    }
+
+    @Test
+    void softDeletedRowsStillInTheSourceCountAsPresent() {
+        SparkSession spark = Sparks.session(Settings.builder().overrides(Map.of("data.dir", dir.toString())).build());
+        Sparks.createNamespace(spark, "raw");
+        Dataset<Row> all = spark.sql("SELECT id AS order_id, id % 10 = 0 AS deleted, CASE WHEN id % 10 = 0 THEN 'D' ELSE 'U' END AS _op, "
+                + "current_timestamp() AS _ingested_at, 'r1' AS _run_id FROM range(1, 101)");
+        RawTables.create(spark, "raw.t", all.schema());
+        Sparks.append(all, "raw.t");
+        // order 55 soft-deleted since; the source still holds all 100 rows, ten of them flagged before
+        Dataset<Row> batch = spark.sql("SELECT 55L AS order_id, true AS deleted, 'D' AS _op, current_timestamp() AS _ingested_at, 'r2' AS _run_id");
+
+        RawTables.Changes changes = RawTables.apply(spark, "raw.t", batch, List.of("order_id"),
+                RawTables.SourceKeys.counted(100, "deleted", unread()), "r2");
+
+        assertThat(changes.keysRead()).isFalse();
+        assertThat(changes.deletedFromRows()).isEqualTo(1);
+        assertThat(spark.table("raw.t").where("_op = 'D'").count()).isEqualTo(11);
     }
 }
