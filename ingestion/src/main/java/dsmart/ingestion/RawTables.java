@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
@@ -291,7 +293,7 @@ final class RawTables {
                 String view = "changes_" + target.replace('.', '_') + "_" + Math.abs(runId.hashCode());
                 changes.createOrReplaceTempView(view);
                 String match = keys.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
-                spark.sql("MERGE INTO " + target + " t USING " + view + " s ON " + match
+                spark.sql("MERGE INTO " + target + " t USING " + view + " s ON " + match + keyRange(changes, keys.get(0))
                         + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
                 spark.catalog().dropTempView(view);
                 Trace.lap("  merge");
@@ -299,6 +301,23 @@ final class RawTables {
             return new Changes(counts.get("I"), counts.get("U"), counts.get("D"), absentDeleted, counts.get("N"), snapshot(spark, target),
                     keysRead);
         }
+    }
+
+    /**
+     * A condition on the target's first key column that holds for every row the changes can match, so that the MERGE
+     * scans only the data files whose key range overlaps the changes' (Iceberg prunes files by column bounds); empty
+     * when the key is not a whole number.
+     */
+    private static String keyRange(Dataset<Row> changes, String firstKey) {
+        if (!JdbcReader.wholeNumber(changes.schema().apply(firstKey).dataType())) {
+            return "";
+        }
+        Row range = changes.agg(min(col("`" + firstKey + "`")), max(col("`" + firstKey + "`"))).first();
+        if (range.isNullAt(0)) {
+            return "";
+        }
+        return " AND t.`" + firstKey + "` BETWEEN " + new java.math.BigDecimal(range.get(0).toString()).toPlainString() + " AND "
+                + new java.math.BigDecimal(range.get(1).toString()).toPlainString();
     }
 
     /**
