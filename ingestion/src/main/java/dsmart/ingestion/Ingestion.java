@@ -253,7 +253,11 @@ public final class Ingestion {
             if (!incremental) {
                 sourceKeys = RawTables.SourceKeys.all(staged.select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new)));
             } else if (keyCheckDue(mark)) {
-                sourceKeys = RawTables.SourceKeys.counted(reader.rows(table), soft, () -> reader.read(table, shape, null, table.keys()).rows());
+                JdbcReader.KeyStats stats = reader.keyStats(table, shape);
+                sourceKeys = RawTables.SourceKeys.counted(stats.rows(), stats.min(), stats.max(), soft,
+                        width -> reader.rowsPerSlice(table, shape, width),
+                        (starts, width) -> reader.read(table, shape, starts == null ? null : reader.inSlices(table, shape, starts, width),
+                                table.keys()).rows());
             }
             boolean keysChecked = sourceKeys != null;
             RawTables.Changes changes = RawTables.apply(spark, target, Checks.good(checked), table.keys(), sourceKeys, state.runId,

@@ -207,21 +207,53 @@ final class JdbcReader {
                 || type.equals(DataTypes.ByteType) || (type instanceof DecimalType d && d.scale() == 0 && d.precision() <= 18);
     }
 
-    /** The rows the source table holds now. */
-    long rows(SourceTable table) {
+    /** The rows a source table holds, and its first key's range when that key is a whole number (else null). */
+    record KeyStats(long rows, Long min, Long max) {}
+
+    KeyStats keyStats(SourceTable table, Shape shape) {
+        String first = table.keys().get(0);
+        if (!shape.has(first) || !wholeNumber(shape.type(first))) {
+            long[] counted = stats(table, null, null);
+            return new KeyStats(counted[2], null, null);
+        }
+        long[] stats = stats(table, shape.original(first), null);
+        return stats[2] == 0 ? new KeyStats(0, null, null) : new KeyStats(stats[2], stats[0], stats[1]);
+    }
+
+    /** Rows per slice of the first key (a non-negative whole number): slice start (key − key mod width) → rows. */
+    Map<Long, Long> rowsPerSlice(SourceTable table, Shape shape, long width) {
+        String key = quote(table, shape.original(table.keys().get(0)));
+        String start = key + " - MOD(" + key + ", " + width + ")";
+        String sql = "SELECT " + start + ", COUNT(*) FROM " + table.table() + " GROUP BY " + start;
+        Map<Long, Long> slices = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(url(table.system()), properties(table.system()));
                 Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table.table())) {
-            result.next();
-            return result.getLong(1);
+                ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                BigDecimal slice = result.getBigDecimal(1);
+                if (slice != null) {
+                    slices.merge(slice.longValueExact(), result.getLong(2), Long::sum);
+                }
+            }
+            return slices;
         } catch (SQLException e) {
             throw new IngestionException("source " + table.system() + " table " + table.table() + ": " + e.getMessage(), e);
         }
     }
 
-    /** min, max and count of the split column over the rows matching predicate. */
+    /** A predicate for the rows whose first key lies in the slices starting at starts. */
+    String inSlices(SourceTable table, Shape shape, List<Long> starts, long width) {
+        if (starts.isEmpty()) {
+            return "1 = 0";
+        }
+        String key = quote(table, shape.original(table.keys().get(0)));
+        return starts.stream().map(s -> "(" + key + " >= " + s + " AND " + key + " < " + (s + width) + ")")
+                .collect(java.util.stream.Collectors.joining(" OR ", "(", ")"));
+    }
+
+    /** min, max and count of the split column (null: count only) over the rows matching predicate. */
     private long[] stats(SourceTable table, String split, String predicate) {
-        String column = quote(table, split);
+        String column = split == null ? "0" : quote(table, split);
         String sql = "SELECT MIN(" + column + "), MAX(" + column + "), COUNT(*) FROM " + table.table()
                 + (predicate == null ? "" : " WHERE " + predicate);
         try (Connection connection = DriverManager.getConnection(url(table.system()), properties(table.system()));

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -166,29 +166,54 @@ final class RawTables {
     }
 
     /**
-     * The source's keys for the hard-delete check: every key (a full read), or for an incremental run the number of rows
-     * the source holds and a key-only read that runs only when that number says a key may be gone.
+     * The source's keys for the hard-delete check: every key (a full read), or for an incremental run what the source
+     * can tell cheaply (its row count, rows per slice of a whole-number first key) and key-only reads that run only where
+     * those counts say a key may be gone.
      *
-     * <p>The count is enough when the cursor brought every row changed since the last run: then every source key is in raw
-     * after the batch (live, or a soft-delete tombstone), so the source holds as many rows as raw holds keys the source
-     * has not hard-deleted exactly when no key was hard-deleted. Any other difference (a quarantined new row, a row added
-     * since the batch was read, a source key that is not unique) reads the keys, as every run did before.
+     * <p>The counts are enough when the cursor brought every row changed since the last run: then every source key is in
+     * raw after the batch (live, or a soft-delete tombstone), so a slice of the source holds as many rows as raw holds
+     * keys there that the source has not hard-deleted exactly when none of them was hard-deleted. Any other difference
+     * (a quarantined new row, a row added since the batch was read, a source key that is not unique) reads the keys of
+     * that slice, as every run once read all of them.
      */
-    record SourceKeys(Supplier<Dataset<Row>> keys, long rows, String softDelete) {
+    record SourceKeys(long rows, Long minKey, Long maxKey, String softDelete, SliceCounts sliceCounts, SliceKeys keys) {
         SourceKeys {
             requireNonNull(keys, "keys");
         }
 
         static SourceKeys all(Dataset<Row> keys) {
             requireNonNull(keys, "keys");
-            return new SourceKeys(() -> keys, -1, null);
+            return new SourceKeys(-1, null, null, null, null, (starts, width) -> keys);
         }
 
-        /** softDelete: the source's soft-delete column (null: none), whose tombstones the source still holds. */
-        static SourceKeys counted(long rows, String softDelete, Supplier<Dataset<Row>> keys) {
-            return new SourceKeys(keys, rows, softDelete);
+        /**
+         * rows: the source's row count; minKey, maxKey: its first key's range (null: not a whole number, or no rows);
+         * softDelete: the source's soft-delete column (null: none), whose tombstones the source still holds.
+         */
+        static SourceKeys counted(long rows, Long minKey, Long maxKey, String softDelete, SliceCounts sliceCounts, SliceKeys keys) {
+            return new SourceKeys(rows, minKey, maxKey, softDelete, sliceCounts, keys);
         }
     }
+
+    /** The source's rows per slice of its first key: slice start (key − key mod width) → rows. */
+    interface SliceCounts {
+        Map<Long, Long> rowsPerSlice(long width);
+    }
+
+    /** A key-only read of the source: the keys in the slices starting at starts (null: every key). */
+    interface SliceKeys {
+        Dataset<Row> keys(List<Long> starts, long width);
+    }
+
+    /** What the hard-delete check compares by key: nothing, the first key's slices starting at starts, or everything (null). */
+    private record KeyScope(boolean none, List<Long> starts, long width) {
+        static final KeyScope NONE = new KeyScope(true, List.of(), 0);
+        static final KeyScope ALL = new KeyScope(false, null, 0);
+    }
+
+    /** Slices of the first key the source is asked to count, and the most whose keys are read instead of every key. */
+    private static final int SLICES = 1024;
+    private static final int MAX_SLICES_READ = 64;
 
     /**
      * Applies a batch of source rows (data columns in raw's order, then _op, _ingested_at, _run_id and maybe
@@ -263,17 +288,23 @@ final class RawTables {
             for (Row row : classified.groupBy(CHANGE).count().collectAsList()) {
                 counts.put(row.getString(0), row.getLong(1));
             }
-            Dataset<Row> changes = classified.where(col(CHANGE).notEqual("N"))
+            Dataset<Row> rowChanges = classified.where(col(CHANGE).notEqual("N"))
                     .select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new));
+            Dataset<Row> changes = rowChanges;
             long absentDeleted = 0;
             Dataset<Row> tombstones = null;
             boolean keysRead = false;
-            if (sourceKeys != null && !countsAgree(raw, classified, keys, sourceKeys)) {
+            KeyScope scope = sourceKeys == null ? KeyScope.NONE : keyScope(raw, classified, keys, sourceKeys);
+            if (!scope.none()) {
                 keysRead = true;
+                Dataset<Row> live = raw.where(col("_op").notEqual("D"));
+                if (scope.starts() != null) {
+                    live = live.where(sliceStart(col("`" + keys.get(0) + "`"), scope.width()).isin(scope.starts().toArray()));
+                }
                 // Keys only: live raw keys the source no longer has (and the batch does not bring back). Whole rows are
                 // fetched for those alone, so the comparison shuffles keys, not rows.
-                Dataset<Row> gone = raw.where(col("_op").notEqual("D")).select(keyColumns)
-                        .join(sourceKeys.keys().get(), seq(keys), "left_anti")
+                Dataset<Row> gone = live.select(keyColumns)
+                        .join(sourceKeys.keys().keys(scope.starts(), scope.width()), seq(keys), "left_anti")
                         .join(batchKeys, seq(keys), "left_anti")
                         .localCheckpoint();
                 absentDeleted = gone.count();
@@ -293,7 +324,7 @@ final class RawTables {
                 String view = "changes_" + target.replace('.', '_') + "_" + Math.abs(runId.hashCode());
                 changes.createOrReplaceTempView(view);
                 String match = keys.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
-                spark.sql("MERGE INTO " + target + " t USING " + view + " s ON " + match + keyRange(changes, keys.get(0))
+                spark.sql("MERGE INTO " + target + " t USING " + view + " s ON " + match + keyRange(keys.get(0), rowChanges, tombstones)
                         + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
                 spark.catalog().dropTempView(view);
                 Trace.lap("  merge");
@@ -305,28 +336,37 @@ final class RawTables {
 
     /**
      * A condition on the target's first key column that holds for every row the changes can match, so that the MERGE
-     * scans only the data files whose key range overlaps the changes' (Iceberg prunes files by column bounds); empty
+     * scans only the data files whose key range overlaps one of the changes' (Iceberg prunes files by column bounds):
+     * the batch's range and the absent keys' range (a batch of recent rows and an old row deleted are far apart). Empty
      * when the key is not a whole number.
      */
-    private static String keyRange(Dataset<Row> changes, String firstKey) {
-        if (!JdbcReader.wholeNumber(changes.schema().apply(firstKey).dataType())) {
+    private static String keyRange(String firstKey, Dataset<Row> rowChanges, Dataset<Row> tombstones) {
+        if (!JdbcReader.wholeNumber(rowChanges.schema().apply(firstKey).dataType())) {
             return "";
         }
-        Row range = changes.agg(min(col("`" + firstKey + "`")), max(col("`" + firstKey + "`"))).first();
-        if (range.isNullAt(0)) {
-            return "";
+        List<String> ranges = new ArrayList<>();
+        for (Dataset<Row> part : java.util.Arrays.asList(rowChanges, tombstones)) {
+            if (part == null) {
+                continue;
+            }
+            Row range = part.agg(min(col("`" + firstKey + "`")), max(col("`" + firstKey + "`"))).first();
+            if (!range.isNullAt(0)) {
+                ranges.add("t.`" + firstKey + "` BETWEEN " + new java.math.BigDecimal(range.get(0).toString()).toPlainString() + " AND "
+                        + new java.math.BigDecimal(range.get(1).toString()).toPlainString());
+            }
         }
-        return " AND t.`" + firstKey + "` BETWEEN " + new java.math.BigDecimal(range.get(0).toString()).toPlainString() + " AND "
-                + new java.math.BigDecimal(range.get(1).toString()).toPlainString();
+        return ranges.isEmpty() ? "" : " AND (" + String.join(" OR ", ranges) + ")";
     }
 
     /**
-     * Whether the source holds as many rows as raw will hold keys the source has (live rows and soft-delete tombstones)
-     * once the classified batch is applied: then no key was hard-deleted (see {@link SourceKeys}).
+     * What the hard-delete check must compare by key (see {@link SourceKeys}): nothing when the source holds as many rows
+     * as raw will hold keys the source has (live rows and soft-delete tombstones) once the classified batch is applied;
+     * else the slices of the first key whose counts differ, when the key is a non-negative whole number and few differ;
+     * else every key.
      */
-    private static boolean countsAgree(Dataset<Row> raw, Dataset<Row> classified, List<String> keys, SourceKeys sourceKeys) {
+    private static KeyScope keyScope(Dataset<Row> raw, Dataset<Row> classified, List<String> keys, SourceKeys sourceKeys) {
         if (sourceKeys.rows() < 0) {
-            return false;
+            return KeyScope.ALL;
         }
         String soft = sourceKeys.softDelete();
         Column present = col("_op").equalTo("U");
@@ -335,11 +375,48 @@ final class RawTables {
             present = present.or(coalesce(col("`" + soft + "`").cast(DataTypes.BooleanType), lit(false)));
             presentBefore = presentBefore.or(coalesce(col("`__t_" + soft + "`").cast(DataTypes.BooleanType), lit(false)));
         }
-        long rawKeys = raw.where(present).count();
+        Column first = col("`" + keys.get(0) + "`");
         // Every batch row is a source row: it adds a key to raw unless raw had it as a row the source still held.
-        long added = classified.where(col("__t_" + keys.get(0)).isNull().or(not(presentBefore))).count();
-        Trace.lap("  hard-delete check by counts: source " + sourceKeys.rows() + ", raw " + rawKeys + " + " + added);
-        return sourceKeys.rows() == rawKeys + added;
+        Dataset<Row> rawKeys = raw.where(present).select(first);
+        Dataset<Row> added = classified.where(col("__t_" + keys.get(0)).isNull().or(not(presentBefore))).select(first);
+        Row counted = rawKeys.unionAll(added).agg(count(lit(1)), min(first), max(first)).first();
+        long expected = counted.getLong(0);
+        Trace.lap("  hard-delete check by counts: source " + sourceKeys.rows() + ", raw with the batch " + expected);
+        if (sourceKeys.rows() == expected) {
+            return KeyScope.NONE;
+        }
+        boolean sliceable = sourceKeys.sliceCounts() != null && sourceKeys.minKey() != null && sourceKeys.minKey() >= 0
+                && JdbcReader.wholeNumber(raw.schema().apply(keys.get(0)).dataType())
+                && (counted.isNullAt(1) || ((Number) counted.get(1)).longValue() >= 0);
+        if (!sliceable) {
+            return KeyScope.ALL;
+        }
+        long highest = Math.max(sourceKeys.maxKey(), counted.isNullAt(2) ? 0 : ((Number) counted.get(2)).longValue());
+        long width = highest / SLICES + 1;
+        Map<Long, Long> rawSlices = new java.util.HashMap<>();
+        for (Row row : rawKeys.unionAll(added).groupBy(sliceStart(first, width)).count().collectAsList()) {
+            rawSlices.put(((Number) row.get(0)).longValue(), row.getLong(1));
+        }
+        Map<Long, Long> sourceSlices = sourceKeys.sliceCounts().rowsPerSlice(width);
+        java.util.SortedSet<Long> differing = new java.util.TreeSet<>();
+        for (Long start : union(rawSlices.keySet(), sourceSlices.keySet())) {
+            if (!java.util.Objects.equals(rawSlices.get(start), sourceSlices.get(start))) {
+                differing.add(start);
+            }
+        }
+        Trace.lap("  hard-delete check by slices: " + differing.size() + " of " + rawSlices.size() + " differ");
+        return differing.size() > MAX_SLICES_READ ? KeyScope.ALL : new KeyScope(false, List.copyOf(differing), width);
+    }
+
+    /** The start of the key's slice: key − key mod width, as the sources compute it for non-negative keys. */
+    static Column sliceStart(Column key, long width) {
+        return key.minus(key.mod(lit(width)));
+    }
+
+    private static Set<Long> union(Set<Long> a, Set<Long> b) {
+        Set<Long> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**

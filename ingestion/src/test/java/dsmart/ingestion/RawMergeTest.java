@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dsmart.lake.Settings;
 import dsmart.lake.spark.Sparks;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -82,11 +82,29 @@ class RawMergeTest {
         return spark;
     }
 
-    /** The source's keys as a key-only read would give them; fails the test when read. */
-    private static Supplier<Dataset<Row>> unread() {
-        return () -> {
+    private static RawTables.SliceKeys unread() {
+        return (starts, width) -> {
             throw new AssertionError("the source's keys were read although the counts agree");
         };
+    }
+
+    /** A source holding these keys: its counts per slice computed here, key-only reads recorded in reads. */
+    private static RawTables.SourceKeys source(SparkSession spark, List<Long> keys, List<String> reads) {
+        RawTables.SliceCounts slices = width -> {
+            Map<Long, Long> counts = new java.util.HashMap<>();
+            keys.forEach(k -> counts.merge(k / width * width, 1L, Long::sum));
+            return counts;
+        };
+        RawTables.SliceKeys read = (starts, width) -> {
+            reads.add(starts == null ? "all" : starts + " width " + width);
+            List<Long> wanted = keys.stream().filter(k -> starts == null || starts.contains(k / width * width)).toList();
+            return spark.createDataset(wanted, org.apache.spark.sql.Encoders.LONG()).toDF("order_id");
+        };
+        return RawTables.SourceKeys.counted(keys.size(), java.util.Collections.min(keys), java.util.Collections.max(keys), null, slices, read);
+    }
+
+    private static List<Long> range(long from, long to) {
+        return java.util.stream.LongStream.rangeClosed(from, to).boxed().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     @Test
@@ -94,7 +112,9 @@ class RawMergeTest {
         SparkSession spark = lakeWithOrders(dir, 100);
         // the source: orders 1..100 (one of them changed) and two new ones
         RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 50, 50, "shipped").union(rows(spark, 101, 102, "new")),
-                List.of("order_id"), RawTables.SourceKeys.counted(102, null, unread()), "r2");
+                List.of("order_id"), RawTables.SourceKeys.counted(102, 1L, 102L, null, width -> {
+                    throw new AssertionError("slices counted although the totals agree");
+                }, unread()), "r2");
 
         assertThat(changes.keysRead()).isFalse();
         assertThat(changes.deleted()).isZero();
@@ -103,17 +123,35 @@ class RawMergeTest {
     }
 
     @Test
-    void aSourceWithFewerRowsThanRawHasKeysIsComparedByKeyAndTheGoneKeyBecomesATombstone() {
-        SparkSession spark = lakeWithOrders(dir, 100);
-        // the source: order 7 hard-deleted, order 101 new
-        Dataset<Row> sourceKeys = spark.sql("SELECT id AS order_id FROM range(1, 102) WHERE id <> 7");
+    void aKeyGoneIsFoundByReadingOnlyTheKeysOfTheSliceWhoseCountsDiffer() {
+        SparkSession spark = lakeWithOrders(dir, 5000);
+        List<Long> sourceKeys = range(1, 5001); // order 5001 new,
+        sourceKeys.remove(Long.valueOf(7)); // order 7 hard-deleted
+        List<String> reads = new ArrayList<>();
 
-        RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 101, 101, "new"), List.of("order_id"),
-                RawTables.SourceKeys.counted(100, null, () -> sourceKeys), "r2");
+        RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 5001, 5001, "new"), List.of("order_id"),
+                source(spark, sourceKeys, reads), "r2");
 
+        // 1,024 slices up to key 5,001: width 5 (5001 / 1024 + 1); order 7 lies in the slice starting at 5
+        assertThat(reads).containsExactly("[5] width 5");
         assertThat(changes.keysRead()).isTrue();
         assertThat(changes.deletedAbsent()).isEqualTo(1);
         assertThat(spark.sql("SELECT order_id FROM raw.t WHERE _op = 'D'").collectAsList()).extracting(r -> r.getLong(0)).containsExactly(7L);
+        assertThat(spark.table("raw.t").where("_op = 'U'").count()).isEqualTo(5000);
+    }
+
+    @Test
+    void keysGoneAllOverReadEveryKey() {
+        SparkSession spark = lakeWithOrders(dir, 5000);
+        List<Long> sourceKeys = range(1, 5000).stream().filter(k -> k % 50 != 0).toList(); // 100 keys gone, in 100 slices
+        List<String> reads = new ArrayList<>();
+
+        RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 1, 1, "new"), List.of("order_id"),
+                source(spark, sourceKeys, reads), "r2");
+
+        assertThat(reads).containsExactly("all");
+        assertThat(changes.deletedAbsent()).isEqualTo(100);
+        assertThat(spark.table("raw.t").where("_op = 'D'").count()).isEqualTo(100);
     }
 
     @Test
@@ -128,7 +166,7 @@ class RawMergeTest {
         Dataset<Row> batch = spark.sql("SELECT 55L AS order_id, true AS deleted, 'D' AS _op, current_timestamp() AS _ingested_at, 'r2' AS _run_id");
 
         RawTables.Changes changes = RawTables.apply(spark, "raw.t", batch, List.of("order_id"),
-                RawTables.SourceKeys.counted(100, "deleted", unread()), "r2");
+                RawTables.SourceKeys.counted(100, 1L, 100L, "deleted", null, unread()), "r2");
 
         assertThat(changes.keysRead()).isFalse();
         assertThat(changes.deletedFromRows()).isEqualTo(1);
