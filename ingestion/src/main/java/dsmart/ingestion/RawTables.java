@@ -173,8 +173,9 @@ final class RawTables {
      * <p>The counts are enough when the cursor brought every row changed since the last run: then every source key is in
      * raw after the batch (live, or a soft-delete tombstone), so a slice of the source holds as many rows as raw holds
      * keys there that the source has not hard-deleted exactly when none of them was hard-deleted. Any other difference
-     * (a quarantined new row, a row added since the batch was read, a source key that is not unique) reads the keys of
-     * that slice, as every run once read all of them.
+     * (a row added since the batch was read) reads the keys of that slice, as every run once read all of them. A batch
+     * with a quarantined row (a key raw will not hold, repeated keys among them) compares every key instead: such a row
+     * and a deleted key would cancel out in the counts.
      */
     record SourceKeys(long rows, Long minKey, Long maxKey, String softDelete, SliceCounts sliceCounts, SliceKeys keys) {
         SourceKeys {
@@ -183,7 +184,12 @@ final class RawTables {
 
         static SourceKeys all(Dataset<Row> keys) {
             requireNonNull(keys, "keys");
-            return new SourceKeys(-1, null, null, null, null, (starts, width) -> keys);
+            return uncounted((starts, width) -> keys);
+        }
+
+        /** Every key compared, read when the check runs. */
+        static SourceKeys uncounted(SliceKeys keys) {
+            return new SourceKeys(-1, null, null, null, null, keys);
         }
 
         /**
