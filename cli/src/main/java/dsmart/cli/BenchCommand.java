@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
         description = {"Company-size benchmark (issue 10): generates a company once, then per run times ingest (full), transform,",
             "the DuckDB baseline of mart.sales_kpi, customer_tier, ar_ageing and market_indicator (which must agree with the marts),",
             "an incremental day (about 1% new or changed orders, ingest + transform) and one report pack.",
+            "Replaces the sources, the lake and the report archive of the data directory (embedded Hadoop catalog only).",
             "Writes the result table as markdown to <data dir>/bench.md. Exit 1 when the baseline disagrees."})
 final class BenchCommand extends StageCommand {
     @Option(names = "--scale", description = "Company size (default 230: about 10M order lines over 18 months).")
@@ -74,6 +75,10 @@ final class BenchCommand extends StageCommand {
         Settings settings = settings(options);
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
+        }
+        if (!settings.text("lake.catalog.type").equals("hadoop")) {
+            throw new IllegalArgumentException("dsmart bench deletes the lake before each run: it needs lake.catalog.type=hadoop, not "
+                    + settings.text("lake.catalog.type"));
         }
         Generator.Result company = timed("generate", () -> Stages.generate(settings), r -> r.orderLines()).value();
         List<List<Stage>> allRuns = new ArrayList<>();
