@@ -38,7 +38,15 @@ final class IncrementalDay {
             int residue = (day + 100) % 200;
             statement.execute("CREATE LOCAL TEMPORARY TABLE day_orders AS SELECT * FROM orders WHERE MOD(order_id, 200) = " + residue);
             statement.execute("CREATE LOCAL TEMPORARY TABLE day_lines AS SELECT * FROM order_lines WHERE MOD(order_id, 200) = " + residue);
-            statement.execute("UPDATE day_orders SET order_id = order_id + " + maxId + ", order_no = CONCAT('D" + day + "-', order_no), "
+            // order numbers go on from the last one issued (SO + yyyymm + 7-digit sequence without gaps, rule P-6.1)
+            statement.execute("CREATE LOCAL TEMPORARY TABLE day_numbers AS SELECT order_id, ROW_NUMBER() OVER (ORDER BY order_id) AS n "
+                    + "FROM day_orders");
+            String lastNumber = "(SELECT MAX(order_no) FROM orders WHERE CAST(SUBSTRING(order_no, 9) AS BIGINT) = "
+                    + "(SELECT MAX(CAST(SUBSTRING(order_no, 9) AS BIGINT)) FROM orders))";
+            statement.execute("UPDATE day_orders SET order_no = CONCAT(SUBSTRING(" + lastNumber + ", 1, 8), LPAD(CAST("
+                    + "CAST(SUBSTRING(" + lastNumber + ", 9) AS BIGINT) + (SELECT n FROM day_numbers d WHERE d.order_id = day_orders.order_id)"
+                    + " AS VARCHAR), 7, '0'))");
+            statement.execute("UPDATE day_orders SET order_id = order_id + " + maxId + ", "
                     + "ordered_at = (SELECT MAX(ordered_at) FROM orders), updated_at = " + at);
             statement.execute("UPDATE day_lines SET order_id = order_id + " + maxId + ", updated_at = " + at);
             long ordersAdded = statement.executeUpdate("INSERT INTO orders SELECT * FROM day_orders");
@@ -46,6 +54,7 @@ final class IncrementalDay {
             statement.execute("DROP TABLE day_orders");
             statement.execute("DROP TABLE day_lines");
             statement.execute("DROP TABLE day_stamp");
+            statement.execute("DROP TABLE day_numbers");
             orders.commit();
             return new Changes(ordersTouched, linesTouched, ordersAdded, linesAdded);
         } catch (SQLException e) {
