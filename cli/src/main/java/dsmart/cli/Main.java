@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                     + "or --config < DSMART_* environment variables < --set key=value."},
         subcommands = {
             DemoCommand.class, GenerateCommand.class, IngestCommand.class, TransformCommand.class, ReportCommand.class,
-            ServeCommand.class, SqlCommand.class, StatusCommand.class, SettingsCommand.class, HashPasswordCommand.class,
+            ServeCommand.class, SqlCommand.class, StatusCommand.class, SettingsCommand.class, HashPasswordCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     static final Path DEFAULT_CONFIG = Path.of("dsmart.properties");

@@ -1,0 +1,71 @@
+package dsmart.cli;
+
+import dsmart.lake.Settings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * One business day of change in the order system, with plain JDBC: about half a percent of the orders (and their
+ * lines) touched as a status update would touch them, and as many new orders, copies of existing ones (same
+ * customer, rep and lines) entered on the latest order day. Every changed row gets a cursor past the watermark.
+ */
+final class IncrementalDay {
+    /** What the day changed. */
+    record Changes(long ordersTouched, long linesTouched, long ordersAdded, long linesAdded) {
+        long rows() {
+            return ordersTouched + linesTouched + ordersAdded + linesAdded;
+        }
+    }
+
+    private IncrementalDay() {}
+
+    /** Applies the day; {@code day} (1, 2, …) keeps the copies of successive days apart. */
+    static Changes apply(Settings settings, int day) {
+        try (Connection orders = DriverManager.getConnection(settings.text("source.orders.url"), settings.text("source.orders.user"),
+                settings.text("source.orders.password"));
+                Statement statement = orders.createStatement()) {
+            orders.setAutoCommit(false);
+            long maxId = single(statement, "SELECT MAX(order_id) FROM orders");
+            String stamp = "(SELECT MAX(updated_at) + INTERVAL '1' MINUTE FROM orders)";
+            statement.execute("CREATE LOCAL TEMPORARY TABLE day_stamp AS SELECT " + stamp + " AS at");
+            String at = "(SELECT at FROM day_stamp)";
+            long ordersTouched = statement.executeUpdate("UPDATE orders SET updated_at = " + at + " WHERE MOD(order_id, 200) = " + (day % 200));
+            long linesTouched = statement.executeUpdate("UPDATE order_lines SET updated_at = " + at + " WHERE MOD(order_id, 200) = " + (day % 200));
+            // copies of every 200th order (another residue than the touched ones), entered on the latest order day
+            int residue = (day + 100) % 200;
+            statement.execute("CREATE LOCAL TEMPORARY TABLE day_orders AS SELECT * FROM orders WHERE MOD(order_id, 200) = " + residue);
+            statement.execute("CREATE LOCAL TEMPORARY TABLE day_lines AS SELECT * FROM order_lines WHERE MOD(order_id, 200) = " + residue);
+            // order numbers go on from the last one issued (SO + yyyymm + 7-digit sequence without gaps, rule P-6.1)
+            statement.execute("CREATE LOCAL TEMPORARY TABLE day_numbers AS SELECT order_id, ROW_NUMBER() OVER (ORDER BY order_id) AS n "
+                    + "FROM day_orders");
+            String lastNumber = "(SELECT MAX(order_no) FROM orders WHERE CAST(SUBSTRING(order_no, 9) AS BIGINT) = "
+                    + "(SELECT MAX(CAST(SUBSTRING(order_no, 9) AS BIGINT)) FROM orders))";
+            statement.execute("UPDATE day_orders SET order_no = CONCAT(SUBSTRING(" + lastNumber + ", 1, 8), LPAD(CAST("
+                    + "CAST(SUBSTRING(" + lastNumber + ", 9) AS BIGINT) + (SELECT n FROM day_numbers d WHERE d.order_id = day_orders.order_id)"
+                    + " AS VARCHAR), 7, '0'))");
+            statement.execute("UPDATE day_orders SET order_id = order_id + " + maxId + ", "
+                    + "ordered_at = (SELECT MAX(ordered_at) FROM orders), updated_at = " + at);
+            statement.execute("UPDATE day_lines SET order_id = order_id + " + maxId + ", updated_at = " + at);
+            long ordersAdded = statement.executeUpdate("INSERT INTO orders SELECT * FROM day_orders");
+            long linesAdded = statement.executeUpdate("INSERT INTO order_lines SELECT * FROM day_lines");
+            statement.execute("DROP TABLE day_orders");
+            statement.execute("DROP TABLE day_lines");
+            statement.execute("DROP TABLE day_stamp");
+            statement.execute("DROP TABLE day_numbers");
+            orders.commit();
+            return new Changes(ordersTouched, linesTouched, ordersAdded, linesAdded);
+        } catch (SQLException e) {
+            throw new IllegalStateException("incremental day on the order system: " + e.getMessage(), e);
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
