@@ -81,7 +81,6 @@ final class Baseline {
         }
     }
 
-    private static final Pattern SETTING = Pattern.compile("\\{\\{setting:([a-z0-9_.]+)}}");
     private static final Pattern RAW_TABLE = Pattern.compile("\\braw\\.([a-z_][a-z0-9_]*)");
 
     private Baseline() {}
@@ -132,14 +131,7 @@ final class Baseline {
             if (in == null) {
                 throw new IllegalStateException("no baseline SQL " + resource);
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Matcher matcher = SETTING.matcher(text);
-            StringBuilder out = new StringBuilder();
-            while (matcher.find()) {
-                matcher.appendReplacement(out, Matcher.quoteReplacement(settings.text(matcher.group(1)).trim()));
-            }
-            matcher.appendTail(out);
-            return out.toString();
+            return settings.fill(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

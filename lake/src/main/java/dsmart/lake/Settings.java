@@ -60,6 +60,19 @@ public final class Settings {
         return value;
     }
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{setting:([a-z0-9._]+)}}");
+
+    /** The text with each {@code {{setting:key}}} replaced by that setting's value (model and baseline SQL). */
+    public String fill(String template) {
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder filled = new StringBuilder();
+        while (placeholder.find()) {
+            placeholder.appendReplacement(filled, Matcher.quoteReplacement(text(placeholder.group(1))));
+        }
+        placeholder.appendTail(filled);
+        return filled.toString();
+    }
+
     /** Whether a key has a value: always for the fixed keys, only when set for keys of a family. */
     public boolean has(String key) {
         return values.containsKey(key);

@@ -26,6 +26,14 @@ class SettingsTest {
     }
 
     @Test
+    void fillReplacesEachPlaceholderWithItsSettingAndNamesAnUnknownKey() {
+        Settings settings = Settings.builder().overrides(java.util.Map.of("tiers.full.amount", "50000")).build();
+
+        assertThat(settings.fill("x / {{setting:tiers.full.amount}} + {{setting:lake.catalog.type}}")).isEqualTo("x / 50000 + hadoop");
+        assertThatThrownBy(() -> settings.fill("{{setting:no.such.key}}")).hasMessageContaining("no.such.key");
+    }
+
+    @Test
     void defaultsNeedNoServer() {
         Settings settings = Settings.defaults();
         assertThat(settings.text("lake.catalog.type")).isEqualTo("hadoop");

@@ -27,7 +27,7 @@ interface Mart {
 
     /** The SQL with {@code {{setting:key}}} placeholders replaced by the settings' values. */
     default String sql(Settings settings) {
-        return Models.withSettings(sql(), settings);
+        return settings.fill(sql());
     }
 
     /** The candidate rows: the SQL's result; a mart computed partly in Java (mart.market_alert) overrides this. */

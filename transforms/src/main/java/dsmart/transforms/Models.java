@@ -20,14 +20,4 @@ final class Models {
         }
     }
 
-    /** Replaces each {@code {{setting:key}}} with the setting's value (the tiers weights and cut-offs). */
-    static String withSettings(String sql, dsmart.lake.Settings settings) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{setting:([a-z0-9._]+)}}").matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(settings.text(m.group(1))));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
 }

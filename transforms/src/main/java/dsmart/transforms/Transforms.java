@@ -90,7 +90,7 @@ public final class Transforms {
         String runId = RunLedger.newRunId();
         Set<String> views = new HashSet<>();
         for (String view : STAGING) {
-            String sql = Models.withSettings(Models.sql(stagingModel(view, settings)), settings);
+            String sql = settings.fill(Models.sql(stagingModel(view, settings)));
             if (missingInput(spark, sql, views) == null) {
                 spark.sql(sql).createOrReplaceTempView(view);
                 views.add(view);
@@ -208,7 +208,7 @@ public final class Transforms {
             rows.createOrReplaceTempView(candidate);
             List<String> failed = new ArrayList<>();
             for (DataCheck check : mart.checks()) {
-                long offending = ((Number) spark.sql(Models.withSettings(check.sqlFor(candidate), settings)).first().get(0)).longValue();
+                long offending = ((Number) spark.sql(settings.fill(check.sqlFor(candidate))).first().get(0)).longValue();
                 if (offending != 0) {
                     failed.add(check.name() + " (" + offending + " offending)");
                 }

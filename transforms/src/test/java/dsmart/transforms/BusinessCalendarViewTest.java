@@ -28,7 +28,7 @@ class BusinessCalendarViewTest {
     void calendar() {
         settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
         spark = Sparks.session(settings);
-        spark.sql(Models.withSettings(Models.sql("stg_calendar"), settings)).createOrReplaceTempView("stg_calendar");
+        spark.sql(settings.fill(Models.sql("stg_calendar"))).createOrReplaceTempView("stg_calendar");
     }
 
     /** The N-th working day after the day (the day itself not counted), as the compliance and SLA marts find it. */
