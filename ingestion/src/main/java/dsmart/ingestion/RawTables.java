@@ -291,8 +291,12 @@ final class RawTables {
         Trace.lap("  classify");
         {
             Map<String, Long> counts = new LinkedHashMap<>(Map.of("I", 0L, "U", 0L, "D", 0L, "N", 0L));
-            for (Row row : classified.groupBy(CHANGE).count().collectAsList()) {
-                counts.put(row.getString(0), row.getLong(1));
+            boolean counted = sourceKeys != null && sourceKeys.rows() >= 0;
+            long added = 0;
+            for (Row row : classified.groupBy(col(CHANGE), (counted ? addsKey(keys, sourceKeys.softDelete()) : lit(false)).as("_adds"))
+                    .count().collectAsList()) {
+                counts.merge(row.getString(0), row.getLong(2), Long::sum);
+                added += row.getBoolean(1) ? row.getLong(2) : 0;
             }
             Dataset<Row> rowChanges = classified.where(col(CHANGE).notEqual("N"))
                     .select(rawColumns.stream().map(c -> col("`" + c + "`")).toArray(Column[]::new));
@@ -300,12 +304,12 @@ final class RawTables {
             long absentDeleted = 0;
             Dataset<Row> tombstones = null;
             boolean keysRead = false;
-            KeyScope scope = sourceKeys == null ? KeyScope.NONE : keyScope(raw, classified, keys, sourceKeys);
+            KeyScope scope = sourceKeys == null ? KeyScope.NONE : keyScope(spark, target, raw, classified, keys, sourceKeys, added);
             if (!scope.none()) {
                 keysRead = true;
                 Dataset<Row> live = raw.where(col("_op").notEqual("D"));
                 if (scope.starts() != null) {
-                    live = live.where(sliceStart(col("`" + keys.get(0) + "`"), scope.width()).isin(scope.starts().toArray()));
+                    live = live.where(inSlices(col("`" + keys.get(0) + "`"), scope.starts(), scope.width()));
                 }
                 // Keys only: live raw keys the source no longer has (and the batch does not bring back). Whole rows are
                 // fetched for those alone, so the comparison shuffles keys, not rows.
@@ -368,39 +372,41 @@ final class RawTables {
      * What the hard-delete check must compare by key (see {@link SourceKeys}): nothing when the source holds as many rows
      * as raw will hold keys the source has (live rows and soft-delete tombstones) once the classified batch is applied;
      * else the slices of the first key whose counts differ, when the key is a non-negative whole number and few differ;
-     * else every key.
+     * else every key. added: the batch rows that add such a key ({@link #addsKey}).
      */
-    private static KeyScope keyScope(Dataset<Row> raw, Dataset<Row> classified, List<String> keys, SourceKeys sourceKeys) {
+    private static KeyScope keyScope(SparkSession spark, String target, Dataset<Row> raw, Dataset<Row> classified, List<String> keys,
+            SourceKeys sourceKeys, long added) {
         if (sourceKeys.rows() < 0) {
             return KeyScope.ALL;
         }
         String soft = sourceKeys.softDelete();
-        Column present = col("_op").equalTo("U");
-        Column presentBefore = col("__t__op").equalTo("U");
-        if (soft != null) {
-            present = present.or(coalesce(col("`" + soft + "`").cast(DataTypes.BooleanType), lit(false)));
-            presentBefore = presentBefore.or(coalesce(col("`__t_" + soft + "`").cast(DataTypes.BooleanType), lit(false)));
-        }
-        Column first = col("`" + keys.get(0) + "`");
-        // Every batch row is a source row: it adds a key to raw unless raw had it as a row the source still held.
-        Dataset<Row> rawKeys = raw.where(present).select(first);
-        Dataset<Row> added = classified.where(col("__t_" + keys.get(0)).isNull().or(not(presentBefore))).select(first);
-        Row counted = rawKeys.unionAll(added).agg(count(lit(1)), min(first), max(first)).first();
-        long expected = counted.getLong(0);
+        long expected = presentRows(spark, target, raw, soft) + added;
         Trace.lap("  hard-delete check by counts: source " + sourceKeys.rows() + ", raw with the batch " + expected);
         if (sourceKeys.rows() == expected) {
             return KeyScope.NONE;
         }
-        boolean sliceable = sourceKeys.sliceCounts() != null && sourceKeys.minKey() != null && sourceKeys.minKey() >= 0
-                && JdbcReader.wholeNumber(raw.schema().apply(keys.get(0)).dataType())
-                && (counted.isNullAt(1) || ((Number) counted.get(1)).longValue() >= 0);
-        if (!sliceable) {
+        Column first = col("`" + keys.get(0) + "`");
+        Dataset<Row> rawKeys = raw.where(present("", soft)).select(first);
+        Dataset<Row> addedKeys = classified.where(addsKey(keys, soft)).select(first);
+        if (sourceKeys.sliceCounts() == null || sourceKeys.minKey() == null || sourceKeys.minKey() < 0
+                || !JdbcReader.wholeNumber(raw.schema().apply(keys.get(0)).dataType())) {
             return KeyScope.ALL;
         }
-        long highest = Math.max(sourceKeys.maxKey(), counted.isNullAt(2) ? 0 : ((Number) counted.get(2)).longValue());
+        Row batchRange = addedKeys.agg(min(first), max(first)).first();
+        long[] rawRange = keyBounds(spark, spark.conf().get("spark.sql.defaultCatalog") + "." + target, keys.get(0));
+        if (rawRange == null) {
+            Row range = raw.agg(min(first), max(first)).first();
+            rawRange = range.isNullAt(0) ? new long[0] : new long[] {((Number) range.get(0)).longValue(), ((Number) range.get(1)).longValue()};
+        }
+        long lowest = Math.min(rawRange.length == 0 ? 0 : rawRange[0], batchRange.isNullAt(0) ? 0 : ((Number) batchRange.get(0)).longValue());
+        if (lowest < 0) {
+            return KeyScope.ALL;
+        }
+        long highest = Math.max(sourceKeys.maxKey(), Math.max(rawRange.length == 0 ? 0 : rawRange[1],
+                batchRange.isNullAt(1) ? 0 : ((Number) batchRange.get(1)).longValue()));
         long width = highest / SLICES + 1;
         Map<Long, Long> rawSlices = new java.util.HashMap<>();
-        for (Row row : rawKeys.unionAll(added).groupBy(sliceStart(first, width)).count().collectAsList()) {
+        for (Row row : rawKeys.unionAll(addedKeys).groupBy(sliceStart(first, width)).count().collectAsList()) {
             rawSlices.put(((Number) row.get(0)).longValue(), row.getLong(1));
         }
         Map<Long, Long> sourceSlices = sourceKeys.sliceCounts().rowsPerSlice(width);
@@ -412,6 +418,104 @@ final class RawTables {
         }
         Trace.lap("  hard-delete check by slices: " + differing.size() + " of " + rawSlices.size() + " differ");
         return differing.size() > MAX_SLICES_READ ? KeyScope.ALL : new KeyScope(false, List.copyOf(differing), width);
+    }
+
+    /** A raw row whose key the source still has: live, or a tombstone of a soft delete. prefix: of the raw columns' names. */
+    private static Column present(String prefix, String soft) {
+        Column present = col(prefix + "_op").equalTo("U");
+        return soft == null ? present : present.or(coalesce(col("`" + prefix + soft + "`").cast(DataTypes.BooleanType), lit(false)));
+    }
+
+    /** A classified batch row that adds a key the source has to raw: every batch row is a source row, new or not present before. */
+    private static Column addsKey(List<String> keys, String soft) {
+        return col("__t_" + keys.get(0)).isNull().or(not(present("__t_", soft)));
+    }
+
+    /**
+     * Raw rows whose key the source still has ({@link #present}), without reading them: the live rows from Iceberg's file
+     * metadata less the hard-delete tombstones, whose files alone are read (Iceberg skips every file without {@code _op = 'D'}).
+     */
+    private static long presentRows(SparkSession spark, String target, Dataset<Row> raw, String soft) {
+        Column tombstone = col("_op").equalTo("D");
+        if (soft != null) {
+            tombstone = tombstone.and(not(coalesce(col("`" + soft + "`").cast(DataTypes.BooleanType), lit(false))));
+        }
+        Long live = liveRows(spark, spark.conf().get("spark.sql.defaultCatalog") + "." + target);
+        return (live == null ? raw.count() : live) - raw.where(tombstone).count();
+    }
+
+    /**
+     * The rows of a table's current snapshot from its metadata: records of the live data files less the records of the
+     * position-delete files that apply to them (each position is deleted once: a MERGE reads, so deletes, only live rows).
+     * Null when a delete applies that is not a file-scoped position delete (raw tables write those only), whose rows
+     * cannot be counted without reading.
+     */
+    static Long liveRows(SparkSession spark, String table) {
+        try {
+            org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, table);
+            if (iceberg.currentSnapshot() == null) {
+                return 0L;
+            }
+            long rows = 0;
+            Map<String, Long> deletes = new java.util.HashMap<>();
+            try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.FileScanTask> tasks = iceberg.newScan().planFiles()) {
+                for (org.apache.iceberg.FileScanTask task : tasks) {
+                    rows += task.file().recordCount();
+                    for (org.apache.iceberg.DeleteFile delete : task.deletes()) {
+                        if (delete.content() != org.apache.iceberg.FileContent.POSITION_DELETES
+                                || !org.apache.iceberg.util.ContentFileUtil.isFileScoped(delete)) {
+                            return null;
+                        }
+                        deletes.put(delete.location(), delete.recordCount());
+                    }
+                }
+            }
+            return rows - deletes.values().stream().mapToLong(Long::longValue).sum();
+        } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException
+                | java.io.IOException e) {
+            throw new IngestionException("cannot plan the files of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The keys in the slices starting at starts, as key ranges (Iceberg skips the files outside them; a mod expression it cannot). */
+    static Column inSlices(Column key, List<Long> starts, long width) {
+        Column in = lit(false);
+        for (long start : starts) {
+            in = in.or(key.geq(start).and(key.lt(start + width)));
+        }
+        return in;
+    }
+
+    /**
+     * The lowest and highest value of a whole-number column over the live data files, from their column bounds (no
+     * data read; deleted rows may widen it, never narrow it); an empty array when the table has no rows, null when a
+     * file has no bounds for the column.
+     */
+    static long[] keyBounds(SparkSession spark, String table, String column) {
+        try {
+            org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, table);
+            if (iceberg.currentSnapshot() == null) {
+                return new long[0];
+            }
+            org.apache.iceberg.types.Types.NestedField field = iceberg.schema().findField(column);
+            long lowest = Long.MAX_VALUE;
+            long highest = Long.MIN_VALUE;
+            try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.FileScanTask> tasks = iceberg.newScan().planFiles()) {
+                for (org.apache.iceberg.FileScanTask task : tasks) {
+                    java.nio.ByteBuffer lower = task.file().lowerBounds() == null ? null : task.file().lowerBounds().get(field.fieldId());
+                    java.nio.ByteBuffer upper = task.file().upperBounds() == null ? null : task.file().upperBounds().get(field.fieldId());
+                    if (lower == null || upper == null) {
+                        return null;
+                    }
+                    lowest = Math.min(lowest, ((Number) org.apache.iceberg.types.Conversions.fromByteBuffer(field.type(), lower)).longValue());
+                    highest = Math.max(highest, ((Number) org.apache.iceberg.types.Conversions.fromByteBuffer(field.type(), upper)).longValue());
+                }
+            }
+            return lowest == Long.MAX_VALUE ? new long[0] : new long[] {lowest, highest};
+        } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException
+                | java.io.IOException e) {
+            throw new IngestionException("cannot plan the files of " + table + ": " + e.getMessage(), e);
+        }
     }
 
     /** The start of the key's slice: key − key mod width, as the sources compute it for non-negative keys. */

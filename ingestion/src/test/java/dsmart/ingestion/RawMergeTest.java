@@ -74,6 +74,24 @@ class RawMergeTest {
         assertThat(spark.sql("SELECT status, _run_id FROM raw.t WHERE order_id = 50").first().mkString("|")).isEqualTo("shipped|r1");
     }
 
+    @Test
+    void liveRowsCountsEachKeyOnceThroughUpdatesDeletesAndCompaction() {
+        SparkSession spark = Sparks.session(Settings.builder().overrides(Map.of("data.dir", dir.toString())).build());
+        Sparks.createNamespace(spark, "raw");
+        RawTables.create(spark, "raw.t", rows(spark, 1, 1, "x").schema());
+        Sparks.append(rows(spark, 1, 100, "new"), "raw.t");
+        RawTables.apply(spark, "raw.t", rows(spark, 50, 50, "shipped"), List.of("order_id"), null, "r2");
+        Long updatedTwice = RawTables.apply(spark, "raw.t", rows(spark, 50, 50, "paid").union(rows(spark, 60, 60, "shipped")),
+                List.of("order_id"), null, "r3").snapshotId();
+        assertThat(RawTables.liveRows(spark, "dsmart.raw.t")).isEqualTo(100); // orders 1..100, two of them updated
+
+        RawTables.compact(spark, "raw.t", 0, updatedTwice);
+        RawTables.apply(spark, "raw.t", rows(spark, 70, 70, "shipped").union(rows(spark, 101, 102, "new")), List.of("order_id"), null, "r4");
+
+        assertThat(RawTables.liveRows(spark, "dsmart.raw.t")).isEqualTo(102); // the deletes of the rewritten files no longer apply
+        assertThat(RawTables.liveDeleteFiles(spark, "dsmart.raw.t")).isEqualTo(1);
+    }
+
     private static SparkSession lakeWithOrders(Path dir, long orders) {
         SparkSession spark = Sparks.session(Settings.builder().overrides(Map.of("data.dir", dir.toString())).build());
         Sparks.createNamespace(spark, "raw");
