@@ -9,18 +9,28 @@ import dsmart.reports.ReportRequest;
 import dsmart.reports.ReportSchedule;
 import dsmart.reports.Reports;
 import dsmart.reports.Scope;
+import dsmart.serving.EmbeddedEngine;
+import dsmart.serving.MartQuery;
 import dsmart.sources.Generator;
 import dsmart.transforms.Transforms;
+import dsmart.web.ApiLoad;
+import dsmart.web.Passwords;
+import dsmart.web.Role;
+import dsmart.web.WebApp;
+import dsmart.web.WebConfig;
+import dsmart.web.WebUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -30,7 +40,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Company-size benchmark (issue 10): generates a company once, then per run times ingest (full), transform,",
             "the DuckDB baseline of mart.sales_kpi, customer_tier, ar_ageing and market_indicator (which must agree with the marts),",
-            "an incremental day (about 1% new or changed orders, ingest + transform) and one report pack.",
+            "an incremental day (about 1% new or changed orders, ingest + transform), one report pack and the dashboard API under load",
+            "(the dashboard started in-process on 127.0.0.1 over the lake with the embedded engine, --api-rate requests/s for --api-seconds,",
+            "open loop: latency p50/p95/p99 from each request's due time, failures counted).",
             "Replaces the sources, the lake and the report archive of the data directory (embedded Hadoop catalog only).",
             "Writes the result table as markdown to <data dir>/bench.md. Exit 1 when the baseline disagrees."})
 final class BenchCommand extends StageCommand {
@@ -49,11 +61,28 @@ final class BenchCommand extends StageCommand {
     @Option(names = "--pack", description = "The report pack timed (default executive-sales), its last month.")
     String pack = "executive-sales";
 
+    @Option(names = "--api-rate", description = "Requests per second of the dashboard API load (default 200).")
+    int apiRate = 200;
+
+    @Option(names = "--api-seconds", description = "Duration of the dashboard API load in seconds (default 30; 0 skips the stage).")
+    int apiSeconds = 30;
+
     @Option(names = "--check", description = "Only recompute the four marts with DuckDB over the existing lake and compare.")
     boolean check;
 
     /** One timed stage of one run. */
     record Stage(String name, long rows, double seconds) {}
+
+    static final String API_STAGE = "dashboard api under load";
+    private static final String API_PASSWORD = "bench-password";
+
+    /**
+     * The dashboard API load of one run.
+     *
+     * @param summary null when the load could not run (the dashboard did not start, a login failed)
+     * @param error the first failure (of a request, or of the stage), or null
+     */
+    record ApiRun(ApiLoad.Summary summary, double seconds, String error) {}
 
     @Override
     public Integer call() {
@@ -74,6 +103,9 @@ final class BenchCommand extends StageCommand {
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
         }
+        if (apiRate < 1 || apiSeconds < 0) {
+            throw new IllegalArgumentException("--api-rate must be at least 1 and --api-seconds at least 0");
+        }
         if (!settings.text("lake.catalog.type").equals("hadoop")) {
             throw new IllegalArgumentException("dsmart bench deletes the lake before each run: it needs lake.catalog.type=hadoop, not "
                     + settings.text("lake.catalog.type"));
@@ -81,6 +113,8 @@ final class BenchCommand extends StageCommand {
         Generator.Result company = timed("generate", () -> Stages.generate(settings), r -> r.orderLines()).value();
         List<List<Stage>> allRuns = new ArrayList<>();
         List<Baseline.Run> baselines = new ArrayList<>();
+        List<ApiRun> apiRuns = new ArrayList<>();
+        List<WebUser> apiUsers = apiSeconds > 0 ? apiUsers() : List.of();
         long peakHeap = 0;
         boolean agrees = true;
         HeapSampler heap = new HeapSampler();
@@ -88,6 +122,7 @@ final class BenchCommand extends StageCommand {
             System.err.printf("[bench] run %d of %d%n", run, runs);
             deleteTree(settings.path("lake.warehouse"));
             deleteTree(settings.path("reports.dir"));
+            deleteTree(apiAuditDir(settings));
             System.gc();
             heap.takePeak();
             List<Stage> stages = new ArrayList<>();
@@ -107,10 +142,15 @@ final class BenchCommand extends StageCommand {
             stages.add(transform);
             stages.add(new Stage("incremental day", changes.stage().rows(), ingest.seconds() + transform.seconds()));
             stages.add(timed("report " + pack, () -> report(settings), r -> r.manifest().files().stream().mapToLong(f -> f.rows()).sum()).stage());
+            if (apiSeconds > 0) {
+                ApiRun api = apiLoad(settings, apiUsers);
+                apiRuns.add(api);
+                stages.add(new Stage(API_STAGE, api.summary() == null ? 0 : api.summary().answered(), api.seconds()));
+            }
             peakHeap = Math.max(peakHeap, heap.takePeak());
             allRuns.add(stages);
         }
-        String markdown = markdown(settings, company, allRuns, baselines, peakHeap, agrees);
+        String markdown = markdown(settings, company, allRuns, baselines, apiRuns, peakHeap, agrees);
         System.out.print(markdown);
         Path out = settings.path("data.dir").resolve("bench.md");
         try {
@@ -130,6 +170,53 @@ final class BenchCommand extends StageCommand {
         Period period = ReportSchedule.from(settings, reports.packs())
                 .lastClosed(reports.packs().get(pack).cadence(), DemoCommand.closeAfterHistory(settings));
         return Stages.report(settings, ReportRequest.of(pack, period, Scope.company(), Language.parse("zh-CN"), "bench"));
+    }
+
+    /** The bench's dashboard users: an executive, the region manager of EAST and an admin (hashed once: Argon2id is slow on purpose). */
+    static List<WebUser> apiUsers() {
+        String hash = Passwords.hash(API_PASSWORD.toCharArray());
+        return List.of(new WebUser("exec", Role.EXECUTIVE, hash), new WebUser("east", Role.REGION_MANAGER, hash, "EAST"),
+                new WebUser("admin", Role.ADMIN, hash));
+    }
+
+    private static Path apiAuditDir(Settings settings) {
+        return settings.path("data.dir").resolve("bench-audit");
+    }
+
+    /**
+     * Starts the dashboard on a free port of 127.0.0.1 over the lake (embedded engine), warms its cache with 20 rounds
+     * of the mix, loads it and stops it. Never throws: a stage that cannot run is reported as such.
+     */
+    ApiRun apiLoad(Settings settings, List<WebUser> users) {
+        System.err.printf("[bench] %s: %d requests/s for %d s ...%n", API_STAGE, apiRate, apiSeconds);
+        long started = System.nanoTime();
+        try (MartQuery port = EmbeddedEngine.open(settings);
+             WebApp web = WebApp.start(new WebConfig("127.0.0.1", 0, users).withAuditDir(apiAuditDir(settings))
+                     .withZone(settings.zone()), port)) {
+            Map<String, String> passwords = new LinkedHashMap<>();
+            users.forEach(user -> passwords.put(user.name(), API_PASSWORD));
+            List<ApiLoad.Endpoint> mix = ApiLoad.standardMix("exec", "east", "admin");
+            try (ApiLoad load = ApiLoad.logIn("http://127.0.0.1:" + web.port(), passwords)) {
+                long warmFailures = load.warm(mix, 20).stream().filter(sample -> !sample.ok()).count();
+                if (warmFailures > 0) {
+                    System.err.printf("[bench] %s: %d of the warm-up requests failed%n", API_STAGE, warmFailures);
+                }
+                long loadStarted = System.nanoTime();
+                ApiLoad.Result result = load.run(mix, apiRate, Duration.ofSeconds(apiSeconds));
+                double seconds = (System.nanoTime() - loadStarted) / 1e9;
+                ApiLoad.Summary summary = result.summary();
+                System.err.printf("[bench] %-26s %,14d rows %10.1f s  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d failed%n", API_STAGE,
+                        summary.answered(), seconds, summary.p50Ms(), summary.p95Ms(), summary.p99Ms(), summary.failures());
+                if (result.firstError() != null) {
+                    System.err.println("[bench] first failed request: " + result.firstError());
+                }
+                return new ApiRun(summary, seconds, result.firstError());
+            }
+        } catch (RuntimeException e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            System.err.printf("[bench] %s could not run: %s%n", API_STAGE, error);
+            return new ApiRun(null, (System.nanoTime() - started) / 1e9, error);
+        }
     }
 
     record Timed<T>(T value, Stage stage) {}
@@ -206,7 +293,7 @@ final class BenchCommand extends StageCommand {
     }
 
     private String markdown(Settings settings, Generator.Result company, List<List<Stage>> allRuns, List<Baseline.Run> baselines,
-            long peakHeap, boolean agrees) {
+            List<ApiRun> apiRuns, long peakHeap, boolean agrees) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("## dsmart bench, %s%n%n", Instant.now()));
         out.append(String.format("Scale %d, seed %s, %d months: %,d customers, %,d reps, %,d orders, %,d order lines, %,d invoices. "
@@ -239,8 +326,32 @@ final class BenchCommand extends StageCommand {
         out.append(ratio("full refresh (ingest + transform) / DuckDB baseline", full / duckdb, 2.0));
         out.append(ratio("incremental day (ingest + transform) / DuckDB baseline", day / duckdb, 1.0));
         out.append(ratio("incremental day / full refresh", day / full, 0.1));
+        if (!apiRuns.isEmpty()) {
+            out.append(String.format("%nDashboard API under load: %d requests/s for %d s per run, open loop (latency from each request's "
+                    + "due time), HTTP/1.1 on 127.0.0.1, embedded engine over the run's lake, cache warmed by 20 rounds of the mix "
+                    + "(executive sales queries with four filter sets, regions, a region manager's sales query, pipeline runs and tables):%n%n",
+                    apiRate, apiSeconds));
+            out.append(apiTable(apiRuns));
+        }
         out.append(String.format("%nDuckDB baseline per mart (last run):%n%n")).append(baselineTable(baselines.get(baselines.size() - 1)));
         out.append(String.format("%nBaseline agrees with the marts in every run: %s%n", agrees ? "yes" : "**NO**"));
+        return out.toString();
+    }
+
+    static String apiTable(List<ApiRun> apiRuns) {
+        StringBuilder out = new StringBuilder("| run | requests | answered | failures | p50 ms | p95 ms | p99 ms | max ms | first failure |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < apiRuns.size(); i++) {
+            ApiRun run = apiRuns.get(i);
+            ApiLoad.Summary s = run.summary();
+            String error = run.error() == null ? "" : run.error().replace('|', '/');
+            if (s == null) {
+                out.append(String.format("| %d | | | | | | | | did not run: %s |%n", i + 1, error));
+            } else {
+                out.append(String.format(Locale.ROOT, "| %d | %,d | %,d | %s | %.1f | %.1f | %.1f | %.1f | %s |%n", i + 1, s.requests(),
+                        s.answered(), s.failures() == 0 ? "0" : "**" + s.failures() + "**", s.p50Ms(), s.p95Ms(), s.p99Ms(), s.maxMs(), error));
+            }
+        }
         return out.toString();
     }
 
