@@ -384,13 +384,13 @@ final class RawTables {
         if (sourceKeys.rows() == expected) {
             return KeyScope.NONE;
         }
-        Column first = col("`" + keys.get(0) + "`");
-        Dataset<Row> rawKeys = raw.where(present("", soft)).select(first);
-        Dataset<Row> addedKeys = classified.where(addsKey(keys, soft)).select(first);
         if (sourceKeys.sliceCounts() == null || sourceKeys.minKey() == null || sourceKeys.minKey() < 0
                 || !JdbcReader.wholeNumber(raw.schema().apply(keys.get(0)).dataType())) {
             return KeyScope.ALL;
         }
+        Column first = col("`" + keys.get(0) + "`");
+        Dataset<Row> rawKeys = raw.where(present("", soft)).select(first);
+        Dataset<Row> addedKeys = classified.where(addsKey(keys, soft)).select(first);
         Row batchRange = addedKeys.agg(min(first), max(first)).first();
         long[] rawRange = keyBounds(spark, spark.conf().get("spark.sql.defaultCatalog") + "." + target, keys.get(0));
         if (rawRange == null) {
@@ -435,10 +435,8 @@ final class RawTables {
      * metadata less the hard-delete tombstones, whose files alone are read (Iceberg skips every file without {@code _op = 'D'}).
      */
     private static long presentRows(SparkSession spark, String target, Dataset<Row> raw, String soft) {
-        Column tombstone = col("_op").equalTo("D");
-        if (soft != null) {
-            tombstone = tombstone.and(not(coalesce(col("`" + soft + "`").cast(DataTypes.BooleanType), lit(false))));
-        }
+        // _op = 'D' spelled out: Iceberg prunes files by an equality, not by the negation of present
+        Column tombstone = col("_op").equalTo("D").and(not(present("", soft)));
         Long live = liveRows(spark, spark.conf().get("spark.sql.defaultCatalog") + "." + target);
         return (live == null ? raw.count() : live) - raw.where(tombstone).count();
     }
@@ -450,30 +448,19 @@ final class RawTables {
      * cannot be counted without reading.
      */
     static Long liveRows(SparkSession spark, String table) {
-        try {
-            org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, table);
-            if (iceberg.currentSnapshot() == null) {
-                return 0L;
-            }
-            long rows = 0;
-            Map<String, Long> deletes = new java.util.HashMap<>();
-            try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.FileScanTask> tasks = iceberg.newScan().planFiles()) {
-                for (org.apache.iceberg.FileScanTask task : tasks) {
-                    rows += task.file().recordCount();
-                    for (org.apache.iceberg.DeleteFile delete : task.deletes()) {
-                        if (delete.content() != org.apache.iceberg.FileContent.POSITION_DELETES
-                                || !org.apache.iceberg.util.ContentFileUtil.isFileScoped(delete)) {
-                            return null;
-                        }
-                        deletes.put(delete.location(), delete.recordCount());
-                    }
+        long rows = 0;
+        Map<String, Long> deletes = new java.util.HashMap<>();
+        for (org.apache.iceberg.FileScanTask task : liveFiles(spark, table)) {
+            rows += task.file().recordCount();
+            for (org.apache.iceberg.DeleteFile delete : task.deletes()) {
+                if (delete.content() != org.apache.iceberg.FileContent.POSITION_DELETES
+                        || !org.apache.iceberg.util.ContentFileUtil.isFileScoped(delete)) {
+                    return null;
                 }
+                deletes.put(delete.location(), delete.recordCount());
             }
-            return rows - deletes.values().stream().mapToLong(Long::longValue).sum();
-        } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException
-                | java.io.IOException e) {
-            throw new IngestionException("cannot plan the files of " + table + ": " + e.getMessage(), e);
         }
+        return rows - deletes.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The keys in the slices starting at starts, as key ranges (Iceberg skips the files outside them; a mod expression it cannot). */
@@ -491,30 +478,19 @@ final class RawTables {
      * file has no bounds for the column.
      */
     static long[] keyBounds(SparkSession spark, String table, String column) {
-        try {
-            org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, table);
-            if (iceberg.currentSnapshot() == null) {
-                return new long[0];
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (org.apache.iceberg.FileScanTask task : liveFiles(spark, table)) {
+            org.apache.iceberg.types.Types.NestedField field = task.schema().findField(column);
+            java.nio.ByteBuffer lower = task.file().lowerBounds() == null ? null : task.file().lowerBounds().get(field.fieldId());
+            java.nio.ByteBuffer upper = task.file().upperBounds() == null ? null : task.file().upperBounds().get(field.fieldId());
+            if (lower == null || upper == null) {
+                return null;
             }
-            org.apache.iceberg.types.Types.NestedField field = iceberg.schema().findField(column);
-            long lowest = Long.MAX_VALUE;
-            long highest = Long.MIN_VALUE;
-            try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.FileScanTask> tasks = iceberg.newScan().planFiles()) {
-                for (org.apache.iceberg.FileScanTask task : tasks) {
-                    java.nio.ByteBuffer lower = task.file().lowerBounds() == null ? null : task.file().lowerBounds().get(field.fieldId());
-                    java.nio.ByteBuffer upper = task.file().upperBounds() == null ? null : task.file().upperBounds().get(field.fieldId());
-                    if (lower == null || upper == null) {
-                        return null;
-                    }
-                    lowest = Math.min(lowest, ((Number) org.apache.iceberg.types.Conversions.fromByteBuffer(field.type(), lower)).longValue());
-                    highest = Math.max(highest, ((Number) org.apache.iceberg.types.Conversions.fromByteBuffer(field.type(), upper)).longValue());
-                }
-            }
-            return lowest == Long.MAX_VALUE ? new long[0] : new long[] {lowest, highest};
-        } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException
-                | java.io.IOException e) {
-            throw new IngestionException("cannot plan the files of " + table + ": " + e.getMessage(), e);
+            lowest = Math.min(lowest, ((Number) org.apache.iceberg.types.Conversions.fromByteBuffer(field.type(), lower)).longValue());
+            highest = Math.max(highest, ((Number) org.apache.iceberg.types.Conversions.fromByteBuffer(field.type(), upper)).longValue());
         }
+        return lowest == Long.MAX_VALUE ? new long[0] : new long[] {lowest, highest};
     }
 
     /** The start of the key's slice: key − key mod width, as the sources compute it for non-negative keys. */
@@ -544,16 +520,23 @@ final class RawTables {
 
     /** Delete files that apply to a current data file (deletes of rewritten files no longer apply and are not counted). */
     static long liveDeleteFiles(SparkSession spark, String table) {
+        Set<String> deletes = new java.util.HashSet<>();
+        liveFiles(spark, table).forEach(task -> task.deletes().forEach(delete -> deletes.add(delete.location())));
+        return deletes.size();
+    }
+
+    /** The current snapshot's data files with the deletes that apply to each (catalog.namespace.table); none without a snapshot. */
+    private static List<org.apache.iceberg.FileScanTask> liveFiles(SparkSession spark, String table) {
         try {
             org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, table);
             if (iceberg.currentSnapshot() == null) {
-                return 0;
+                return List.of();
             }
-            Set<String> deletes = new java.util.HashSet<>();
+            List<org.apache.iceberg.FileScanTask> files = new ArrayList<>();
             try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.FileScanTask> tasks = iceberg.newScan().planFiles()) {
-                tasks.forEach(task -> task.deletes().forEach(delete -> deletes.add(delete.location())));
+                tasks.forEach(files::add);
             }
-            return deletes.size();
+            return files;
         } catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException
                 | java.io.IOException e) {
             throw new IngestionException("cannot plan the files of " + table + ": " + e.getMessage(), e);
