@@ -213,6 +213,13 @@ public final class Ingestion {
         String predicate = incremental ? JdbcReader.cursorPredicate(reader.quote(table, shape.original(cursor)), cursorType,
                 mark.cursorValue(), settings.integer("ingest.overlap.minutes")) : null;
 
+        // the source's counts run while Spark reads and classifies the batch
+        Background<JdbcReader.KeyStats> keyStats = null;
+        if (incremental && keyCheckDue(mark)) {
+            String first = table.keys().get(0);
+            KeyRanges ranges = JdbcReader.wholeNumber(shape.type(first)) ? RawTables.keyRanges(spark, target, first) : null;
+            keyStats = Background.start(() -> reader.keyStats(table, shape, ranges));
+        }
         JdbcReader.Read read = reader.read(table, shape, predicate, null);
             Trace.lap("plan read (stats query)");
         List<String> dataColumns = List.of(read.rows().columns());
@@ -252,16 +259,16 @@ public final class Ingestion {
             RawTables.SourceKeys sourceKeys = null;
             if (!incremental) {
                 sourceKeys = RawTables.SourceKeys.all(staged.select(table.keys().stream().map(k -> col("`" + k + "`")).toArray(Column[]::new)));
-            } else if (keyCheckDue(mark)) {
+            } else if (keyStats != null) {
                 RawTables.SliceKeys keys = (starts, width) -> reader.read(table, shape,
                         starts == null ? null : reader.inSlices(table, shape, starts, width), table.keys()).rows();
                 if (totals.getLong(4) > 0) {
                     // a quarantined row is a source key raw will not hold: the counts could not tell a deleted key from it
                     sourceKeys = RawTables.SourceKeys.uncounted(keys);
                 } else {
-                    JdbcReader.KeyStats stats = reader.keyStats(table, shape);
-                    sourceKeys = RawTables.SourceKeys.counted(stats.rows(), stats.min(), stats.max(), soft,
-                            width -> reader.rowsPerSlice(table, shape, width), keys);
+                    JdbcReader.KeyStats stats = keyStats.result();
+                    sourceKeys = RawTables.SourceKeys.counted(stats.rows(), stats.min(), stats.max(), stats.perRange(), soft,
+                            (width, within) -> reader.rowsPerSlice(table, shape, width, within), keys);
                 }
             }
             boolean keysChecked = sourceKeys != null;

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -207,24 +208,56 @@ final class JdbcReader {
                 || type.equals(DataTypes.ByteType) || (type instanceof DecimalType d && d.scale() == 0 && d.precision() <= 18);
     }
 
-    /** The rows a source table holds, and its first key's range when that key is a whole number (else null). */
-    record KeyStats(long rows, Long min, Long max) {}
+    /**
+     * The rows a source table holds, and its first key's range when that key is a whole number (else null); perRange: its
+     * rows per key range when asked for (else null).
+     */
+    record KeyStats(long rows, Long min, Long max, RawTables.RangeCounts perRange) {}
 
-    KeyStats keyStats(SourceTable table, Shape shape) {
+    /** ranges: key ranges to count the rows of (null: the total only; a first key that is not a whole number: ignored). */
+    KeyStats keyStats(SourceTable table, Shape shape, KeyRanges ranges) {
         String first = table.keys().get(0);
         if (!shape.has(first) || !wholeNumber(shape.type(first))) {
             long[] counted = stats(table, null, null);
-            return new KeyStats(counted[2], null, null);
+            return new KeyStats(counted[2], null, null, null);
         }
-        long[] stats = stats(table, shape.original(first), null);
-        return stats[2] == 0 ? new KeyStats(0, null, null) : new KeyStats(stats[2], stats[0], stats[1]);
+        if (ranges == null || ranges.size() == 1) {
+            long[] stats = stats(table, shape.original(first), null);
+            RawTables.RangeCounts perRange = ranges == null ? null : new RawTables.RangeCounts(ranges, List.of(stats[2]));
+            return stats[2] == 0 ? new KeyStats(0, null, null, perRange) : new KeyStats(stats[2], stats[0], stats[1], perRange);
+        }
+        String key = quote(table, shape.original(first));
+        String range = ranges.sql(key);
+        String sql = "SELECT " + range + ", MIN(" + key + "), MAX(" + key + "), COUNT(*) FROM " + table.table() + " GROUP BY " + range;
+        Long[] rows = new Long[ranges.size()];
+        Arrays.fill(rows, 0L);
+        Long min = null;
+        Long max = null;
+        try (Connection connection = DriverManager.getConnection(url(table.system()), properties(table.system()));
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                rows[result.getInt(1)] += result.getLong(4);
+                long low = result.getBigDecimal(2).longValueExact();
+                long high = result.getBigDecimal(3).longValueExact();
+                min = min == null ? low : Math.min(min, low);
+                max = max == null ? high : Math.max(max, high);
+            }
+        } catch (SQLException e) {
+            throw new IngestionException("source " + table.system() + " table " + table.table() + ": " + e.getMessage(), e);
+        }
+        return new KeyStats(Arrays.stream(rows).mapToLong(Long::longValue).sum(), min, max, new RawTables.RangeCounts(ranges, Arrays.asList(rows)));
     }
 
-    /** Rows per slice of the first key (a non-negative whole number): slice start (key − key mod width) → rows. */
-    Map<Long, Long> rowsPerSlice(SourceTable table, Shape shape, long width) {
+    /**
+     * Rows per slice of the first key (a non-negative whole number): slice start (key − key mod width) → rows, of the keys
+     * within the spans (null: every key).
+     */
+    Map<Long, Long> rowsPerSlice(SourceTable table, Shape shape, long width, List<KeyRanges.Span> within) {
         String key = quote(table, shape.original(table.keys().get(0)));
         String start = key + " - MOD(" + key + ", " + width + ")";
-        String sql = "SELECT " + start + ", COUNT(*) FROM " + table.table() + " GROUP BY " + start;
+        String sql = "SELECT " + start + ", COUNT(*) FROM " + table.table() + (within == null ? "" : " WHERE " + KeyRanges.withinSql(key, within))
+                + " GROUP BY " + start;
         Map<Long, Long> slices = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(url(table.system()), properties(table.system()));
                 Statement statement = connection.createStatement();

@@ -176,7 +176,7 @@ final class RawTables {
      * with a quarantined row (a key raw will not hold, repeated keys among them) compares every key instead: such a row
      * and a deleted key would cancel out in the counts.
      */
-    record SourceKeys(long rows, Long minKey, Long maxKey, String softDelete, SliceCounts sliceCounts, SliceKeys keys) {
+    record SourceKeys(long rows, Long minKey, Long maxKey, RangeCounts perRange, String softDelete, SliceCounts sliceCounts, SliceKeys keys) {
         SourceKeys {
             requireNonNull(keys, "keys");
         }
@@ -188,21 +188,34 @@ final class RawTables {
 
         /** Every key compared, read when the check runs. */
         static SourceKeys uncounted(SliceKeys keys) {
-            return new SourceKeys(-1, null, null, null, null, keys);
+            return new SourceKeys(-1, null, null, null, null, null, keys);
         }
 
         /**
          * rows: the source's row count; minKey, maxKey: its first key's range (null: not a whole number, or no rows);
-         * softDelete: the source's soft-delete column (null: none), whose tombstones the source still holds.
+         * perRange: its rows per range of raw's {@link #keyRanges} (null: not counted); softDelete: the source's
+         * soft-delete column (null: none), whose tombstones the source still holds.
          */
-        static SourceKeys counted(long rows, Long minKey, Long maxKey, String softDelete, SliceCounts sliceCounts, SliceKeys keys) {
-            return new SourceKeys(rows, minKey, maxKey, softDelete, sliceCounts, keys);
+        static SourceKeys counted(long rows, Long minKey, Long maxKey, RangeCounts perRange, String softDelete, SliceCounts sliceCounts,
+                SliceKeys keys) {
+            return new SourceKeys(rows, minKey, maxKey, perRange, softDelete, sliceCounts, keys);
         }
     }
 
-    /** The source's rows per slice of its first key: slice start (key − key mod width) → rows. */
+    /** Rows per key range: rows.get(i) in range i of ranges. */
+    record RangeCounts(KeyRanges ranges, List<Long> rows) {
+        RangeCounts {
+            requireNonNull(ranges, "ranges");
+            rows = List.copyOf(rows);
+            if (rows.size() != ranges.size()) {
+                throw new IllegalArgumentException(rows.size() + " counts for " + ranges.size() + " key ranges");
+            }
+        }
+    }
+
+    /** The source's rows per slice of its first key: slice start (key − key mod width) → rows, of the keys within spans (null: all). */
     interface SliceCounts {
-        Map<Long, Long> rowsPerSlice(long width);
+        Map<Long, Long> rowsPerSlice(long width, List<KeyRanges.Span> within);
     }
 
     /** A key-only read of the source: the keys in the slices starting at starts (null: every key). */
@@ -219,6 +232,8 @@ final class RawTables {
     /** Slices of the first key the source is asked to count, and the most whose keys are read instead of every key. */
     private static final int SLICES = 1024;
     private static final int MAX_SLICES_READ = 64;
+    /** The most key ranges the source is asked to count at once. */
+    private static final int MAX_RANGES = 64;
 
     /**
      * Applies a batch of source rows (data columns in raw's order, then _op, _ingested_at, _run_id and maybe
@@ -318,7 +333,7 @@ final class RawTables {
                         .localCheckpoint();
                 absentDeleted = gone.count();
                 if (absentDeleted > 0) {
-                    tombstones = raw.join(broadcast(gone), seq(keys), "left_semi")
+                    tombstones = live.join(broadcast(gone), seq(keys), "left_semi")
                             .withColumn("_op", lit("D"))
                             .withColumn("_ingested_at", current_timestamp())
                             .withColumn("_run_id", lit(runId))
@@ -369,9 +384,10 @@ final class RawTables {
 
     /**
      * What the hard-delete check must compare by key (see {@link SourceKeys}): nothing when the source holds as many rows
-     * as raw will hold keys the source has (live rows and soft-delete tombstones) once the classified batch is applied;
-     * else the slices of the first key whose counts differ, when the key is a non-negative whole number and few differ;
-     * else every key. added: the batch rows that add such a key ({@link #addsKey}).
+     * as raw will hold keys the source has (live rows and soft-delete tombstones) once the classified batch is applied,
+     * in every key range of raw's files when the source counted them, else in all; else the slices of the first key whose
+     * counts differ, counted only within the ranges that differ, when the key is a non-negative whole number and few
+     * slices differ; else every key. added: the batch rows that add such a key ({@link #addsKey}).
      */
     private static KeyScope keyScope(SparkSession spark, String target, Dataset<Row> raw, Dataset<Row> classified, List<String> keys,
             SourceKeys sourceKeys, long added) {
@@ -379,20 +395,38 @@ final class RawTables {
             return KeyScope.ALL;
         }
         String soft = sourceKeys.softDelete();
-        long expected = presentRows(spark, target, raw, soft) + added;
-        Trace.lap("  hard-delete check by counts: source " + sourceKeys.rows() + ", raw with the batch " + expected);
-        if (sourceKeys.rows() == expected) {
-            return KeyScope.NONE;
+        Column first = col("`" + keys.get(0) + "`");
+        List<KeyRanges.Span> within = null;
+        List<Long> rawPerRange = sourceKeys.perRange() == null ? null
+                : presentRowsPerRange(spark, target, raw, classified.where(addsKey(keys, soft)).select(first), soft, sourceKeys.perRange().ranges());
+        if (rawPerRange != null) {
+            KeyRanges ranges = sourceKeys.perRange().ranges();
+            within = new ArrayList<>();
+            for (int range = 0; range < ranges.size(); range++) {
+                if (!rawPerRange.get(range).equals(sourceKeys.perRange().rows().get(range))) {
+                    within.add(ranges.span(range));
+                }
+            }
+            Trace.lap("  hard-delete check by counts in " + ranges.size() + " key ranges: " + within.size() + " differ");
+            if (within.isEmpty()) {
+                return KeyScope.NONE;
+            }
+        } else {
+            long expected = presentRows(spark, target, raw, soft) + added;
+            Trace.lap("  hard-delete check by counts: source " + sourceKeys.rows() + ", raw with the batch " + expected);
+            if (sourceKeys.rows() == expected) {
+                return KeyScope.NONE;
+            }
         }
         if (sourceKeys.sliceCounts() == null || sourceKeys.minKey() == null || sourceKeys.minKey() < 0
                 || !JdbcReader.wholeNumber(raw.schema().apply(keys.get(0)).dataType())) {
             return KeyScope.ALL;
         }
-        Column first = col("`" + keys.get(0) + "`");
-        Dataset<Row> rawKeys = raw.where(present("", soft)).select(first);
-        Dataset<Row> addedKeys = classified.where(addsKey(keys, soft)).select(first);
+        Column inside = within == null ? lit(true) : KeyRanges.within(first, within);
+        Dataset<Row> rawKeys = raw.where(present("", soft)).where(inside).select(first);
+        Dataset<Row> addedKeys = classified.where(addsKey(keys, soft)).where(inside).select(first);
         Row batchRange = addedKeys.agg(min(first), max(first)).first();
-        long[] rawRange = keyBounds(spark, spark.conf().get("spark.sql.defaultCatalog") + "." + target, keys.get(0));
+        long[] rawRange = keyBounds(spark, qualified(spark, target), keys.get(0));
         if (rawRange == null) {
             Row range = raw.agg(min(first), max(first)).first();
             rawRange = range.isNullAt(0) ? new long[0] : new long[] {((Number) range.get(0)).longValue(), ((Number) range.get(1)).longValue()};
@@ -403,12 +437,14 @@ final class RawTables {
         }
         long highest = Math.max(sourceKeys.maxKey(), Math.max(rawRange.length == 0 ? 0 : rawRange[1],
                 batchRange.isNullAt(1) ? 0 : ((Number) batchRange.get(1)).longValue()));
-        long width = highest / SLICES + 1;
+        long width = spanned(within, highest) / SLICES + 1;
+        List<KeyRanges.Span> counted = within;
+        Background<Map<Long, Long>> source = Background.start(() -> sourceKeys.sliceCounts().rowsPerSlice(width, counted));
         Map<Long, Long> rawSlices = new java.util.HashMap<>();
         for (Row row : rawKeys.unionAll(addedKeys).groupBy(sliceStart(first, width)).count().collectAsList()) {
             rawSlices.put(((Number) row.get(0)).longValue(), row.getLong(1));
         }
-        Map<Long, Long> sourceSlices = sourceKeys.sliceCounts().rowsPerSlice(width);
+        Map<Long, Long> sourceSlices = source.result();
         java.util.SortedSet<Long> differing = new java.util.TreeSet<>();
         for (Long start : union(rawSlices.keySet(), sourceSlices.keySet())) {
             if (!java.util.Objects.equals(rawSlices.get(start), sourceSlices.get(start))) {
@@ -417,6 +453,18 @@ final class RawTables {
         }
         Trace.lap("  hard-delete check by slices: " + differing.size() + " of " + rawSlices.size() + " differ");
         return differing.size() > MAX_SLICES_READ ? KeyScope.ALL : new KeyScope(false, List.copyOf(differing), width);
+    }
+
+    /** How many non-negative keys up to highest the spans hold (null: all of them). */
+    private static long spanned(List<KeyRanges.Span> spans, long highest) {
+        if (spans == null) {
+            return highest;
+        }
+        long keys = 0;
+        for (KeyRanges.Span span : spans) {
+            keys += Math.max(0, Math.min(span.to(), highest + 1) - Math.max(span.from(), 0));
+        }
+        return keys;
     }
 
     /** A raw row whose key the source still has: live, or a tombstone of a soft delete. prefix: of the raw columns' names. */
@@ -435,10 +483,39 @@ final class RawTables {
      * metadata less the hard-delete tombstones, whose files alone are read (Iceberg skips every file without {@code _op = 'D'}).
      */
     private static long presentRows(SparkSession spark, String target, Dataset<Row> raw, String soft) {
-        // _op = 'D' spelled out: Iceberg prunes files by an equality, not by the negation of present
-        Column tombstone = col("_op").equalTo("D").and(not(present("", soft)));
-        Long live = liveRows(spark, spark.conf().get("spark.sql.defaultCatalog") + "." + target);
-        return (live == null ? raw.count() : live) - raw.where(tombstone).count();
+        Long live = liveRows(spark, qualified(spark, target));
+        return (live == null ? raw.count() : live) - raw.where(tombstone(soft)).count();
+    }
+
+    /** A hard-delete tombstone; {@code _op = 'D'} spelled out: Iceberg prunes files by an equality, not by the negation of present. */
+    private static Column tombstone(String soft) {
+        return col("_op").equalTo("D").and(not(present("", soft)));
+    }
+
+    /**
+     * {@link #presentRows} per key range, with the keys the batch adds (firstKeys: their first key column): live rows from
+     * the metadata of the files in each range, less the tombstones there, plus the added keys there. Null when a file's
+     * rows cannot be counted from metadata or a file spans two ranges (the table changed since the ranges were cut).
+     */
+    private static List<Long> presentRowsPerRange(SparkSession spark, String target, Dataset<Row> raw, Dataset<Row> addedFirstKeys,
+            String soft, KeyRanges ranges) {
+        String key = addedFirstKeys.columns()[0];
+        long[] rows = new long[ranges.size()];
+        for (LiveFile file : liveFiles(spark, qualified(spark, target), key)) {
+            if (file.rows() == null || file.lowestKey() == null || ranges.of(file.lowestKey()) != ranges.of(file.highestKey())) {
+                return null;
+            }
+            rows[ranges.of(file.lowestKey())] += file.rows();
+        }
+        Column range = ranges.of(col("`" + key + "`"));
+        // aliased: a bare literal (one range: 0) in a GROUP BY would be read as a column position
+        for (Row row : raw.where(tombstone(soft)).groupBy(range.as("range")).count().collectAsList()) {
+            rows[row.getInt(0)] -= row.getLong(1);
+        }
+        for (Row row : addedFirstKeys.groupBy(range.as("range")).count().collectAsList()) {
+            rows[row.getInt(0)] += row.getLong(1);
+        }
+        return Arrays.stream(rows).boxed().toList();
     }
 
     /**
@@ -449,18 +526,42 @@ final class RawTables {
      */
     static Long liveRows(SparkSession spark, String table) {
         long rows = 0;
-        Map<String, Long> deletes = new java.util.HashMap<>();
-        for (org.apache.iceberg.FileScanTask task : liveFiles(spark, table)) {
-            rows += task.file().recordCount();
-            for (org.apache.iceberg.DeleteFile delete : task.deletes()) {
-                if (delete.content() != org.apache.iceberg.FileContent.POSITION_DELETES
-                        || !org.apache.iceberg.util.ContentFileUtil.isFileScoped(delete)) {
-                    return null;
-                }
-                deletes.put(delete.location(), delete.recordCount());
+        for (LiveFile file : liveFiles(spark, table, null)) {
+            if (file.rows() == null) {
+                return null;
             }
+            rows += file.rows();
         }
-        return rows - deletes.values().stream().mapToLong(Long::longValue).sum();
+        return rows;
+    }
+
+    /**
+     * Cuts of a whole-number column (the first key) such that each live data file of the table lies in one range: the
+     * files sorted by their lowest key and joined where their key ranges overlap, at most MAX_RANGES ranges (whole
+     * groups joined). One range when the table has no rows or a file has no bounds for the column.
+     */
+    static KeyRanges keyRanges(SparkSession spark, String target, String column) {
+        List<LiveFile> files = new ArrayList<>(liveFiles(spark, qualified(spark, target), column));
+        if (files.isEmpty() || files.stream().anyMatch(f -> f.lowestKey() == null)) {
+            return KeyRanges.ONE;
+        }
+        files.sort(java.util.Comparator.comparing(LiveFile::lowestKey));
+        List<Long> bounds = new ArrayList<>();
+        long reach = files.get(0).highestKey();
+        for (LiveFile file : files.subList(1, files.size())) {
+            if (file.lowestKey() > reach) {
+                bounds.add(file.lowestKey());
+            }
+            reach = Math.max(reach, file.highestKey());
+        }
+        if (bounds.size() >= MAX_RANGES) {
+            List<Long> fewer = new ArrayList<>();
+            for (int i = 0; i < MAX_RANGES - 1; i++) {
+                fewer.add(bounds.get((int) ((long) i * bounds.size() / (MAX_RANGES - 1))));
+            }
+            bounds = fewer;
+        }
+        return new KeyRanges(bounds);
     }
 
     /** The keys in the slices starting at starts, as key ranges (Iceberg skips the files outside them; a mod expression it cannot). */
@@ -480,15 +581,12 @@ final class RawTables {
     static long[] keyBounds(SparkSession spark, String table, String column) {
         long lowest = Long.MAX_VALUE;
         long highest = Long.MIN_VALUE;
-        for (org.apache.iceberg.FileScanTask task : liveFiles(spark, table)) {
-            org.apache.iceberg.types.Types.NestedField field = task.schema().findField(column);
-            java.nio.ByteBuffer lower = task.file().lowerBounds() == null ? null : task.file().lowerBounds().get(field.fieldId());
-            java.nio.ByteBuffer upper = task.file().upperBounds() == null ? null : task.file().upperBounds().get(field.fieldId());
-            if (lower == null || upper == null) {
+        for (LiveFile file : liveFiles(spark, table, column)) {
+            if (file.lowestKey() == null) {
                 return null;
             }
-            lowest = Math.min(lowest, ((Number) org.apache.iceberg.types.Conversions.fromByteBuffer(field.type(), lower)).longValue());
-            highest = Math.max(highest, ((Number) org.apache.iceberg.types.Conversions.fromByteBuffer(field.type(), upper)).longValue());
+            lowest = Math.min(lowest, file.lowestKey());
+            highest = Math.max(highest, file.highestKey());
         }
         return lowest == Long.MAX_VALUE ? new long[0] : new long[] {lowest, highest};
     }
@@ -521,19 +619,60 @@ final class RawTables {
     /** Delete files that apply to a current data file (deletes of rewritten files no longer apply and are not counted). */
     static long liveDeleteFiles(SparkSession spark, String table) {
         Set<String> deletes = new java.util.HashSet<>();
-        liveFiles(spark, table).forEach(task -> task.deletes().forEach(delete -> deletes.add(delete.location())));
+        scanTasks(spark, table).forEach(task -> task.deletes().forEach(delete -> deletes.add(delete.location())));
         return deletes.size();
     }
 
+    /**
+     * A live data file from metadata: its records less those its position deletes remove (null when a delete applies
+     * that is not a file-scoped position delete), and the bounds of a whole-number column (null: none recorded, or no
+     * column asked for).
+     */
+    private record LiveFile(Long rows, Long lowestKey, Long highestKey) {}
+
+    /** The current snapshot's data files (catalog.namespace.table), with the bounds of column (null: none wanted). */
+    private static List<LiveFile> liveFiles(SparkSession spark, String table, String column) {
+        List<LiveFile> files = new ArrayList<>();
+        for (org.apache.iceberg.FileScanTask task : scanTasks(spark, table)) {
+            Long rows = task.file().recordCount();
+            for (org.apache.iceberg.DeleteFile delete : task.deletes()) {
+                if (delete.content() != org.apache.iceberg.FileContent.POSITION_DELETES
+                        || !org.apache.iceberg.util.ContentFileUtil.isFileScoped(delete)) {
+                    rows = null;
+                    break;
+                }
+                rows -= delete.recordCount();
+            }
+            Long lowest = null;
+            Long highest = null;
+            org.apache.iceberg.types.Types.NestedField field = column == null ? null : task.schema().caseInsensitiveFindField(column);
+            if (field != null && task.file().lowerBounds() != null && task.file().upperBounds() != null) {
+                java.nio.ByteBuffer lower = task.file().lowerBounds().get(field.fieldId());
+                java.nio.ByteBuffer upper = task.file().upperBounds().get(field.fieldId());
+                if (lower != null && upper != null) {
+                    lowest = ((Number) org.apache.iceberg.types.Conversions.fromByteBuffer(field.type(), lower)).longValue();
+                    highest = ((Number) org.apache.iceberg.types.Conversions.fromByteBuffer(field.type(), upper)).longValue();
+                }
+            }
+            files.add(new LiveFile(rows, lowest, highest));
+        }
+        return files;
+    }
+
+    /** namespace.table in the lake's catalog. */
+    private static String qualified(SparkSession spark, String target) {
+        return spark.conf().get("spark.sql.defaultCatalog") + "." + target;
+    }
+
     /** The current snapshot's data files with the deletes that apply to each (catalog.namespace.table); none without a snapshot. */
-    private static List<org.apache.iceberg.FileScanTask> liveFiles(SparkSession spark, String table) {
+    private static List<org.apache.iceberg.FileScanTask> scanTasks(SparkSession spark, String table) {
         try {
             org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, table);
             if (iceberg.currentSnapshot() == null) {
                 return List.of();
             }
             List<org.apache.iceberg.FileScanTask> files = new ArrayList<>();
-            try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.FileScanTask> tasks = iceberg.newScan().planFiles()) {
+            try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.FileScanTask> tasks = iceberg.newScan().includeColumnStats().planFiles()) {
                 tasks.forEach(files::add);
             }
             return files;
@@ -555,7 +694,7 @@ final class RawTables {
         if (firstSnapshot) {
             try {
                 org.apache.iceberg.Table iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark,
-                        spark.conf().get("spark.sql.defaultCatalog") + "." + target);
+                        qualified(spark, target));
                 String total = iceberg.currentSnapshot().summary().get("total-records");
                 if (total != null) {
                     return Long.parseLong(total);

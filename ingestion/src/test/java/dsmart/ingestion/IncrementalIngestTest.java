@@ -96,6 +96,26 @@ class IncrementalIngestTest extends JdbcFixture {
         assertThat(lake(settings, "SELECT order_id FROM raw.orders_orders WHERE _op = 'D'")).containsExactly("4");
     }
 
+    @Test
+    void keysGoneFromTablesReadInKeyRangesAreFoundInPostgresAndMariaDb() throws SQLException {
+        dsmart.lake.Settings ranged = settings(dir, Map.of("ingest.partition.rows", "10"));
+        ingest(ranged);
+        var spark = Sparks.session(ranged);
+        spark.table("raw.orders_orders"); // the catalog used first, as an ingest does
+        assertThat(RawTables.keyRanges(spark, "raw.orders_orders", "order_id").size()).isGreaterThan(1);
+        assertThat(RawTables.keyRanges(spark, "raw.crm_customers", "customer_id").size()).isGreaterThan(1);
+        pg("DELETE FROM order_lines WHERE order_id = 4", "DELETE FROM orders WHERE order_id = 4");
+        maria("DELETE FROM customers WHERE customer_id = 12");
+
+        ingest(ranged);
+
+        assertThat(lake(ranged, "SELECT order_id FROM raw.orders_orders WHERE _op = 'D'")).containsExactly("4");
+        assertThat(lake(ranged, "SELECT order_id, line_no FROM raw.orders_order_lines WHERE _op = 'D'")).containsExactly("4|1", "4|2");
+        assertThat(lake(ranged, "SELECT customer_id FROM raw.crm_customers WHERE _op = 'D'")).containsExactly("12");
+        assertThat(lake(ranged, "SELECT " + CUSTOMERS + " FROM raw.crm_customers WHERE _op = 'U'"))
+                .isEqualTo(Fixtures.rows(db.mariaUrl(), "SELECT " + CUSTOMERS + " FROM customers"));
+    }
+
     private String lastMessage(String table) {
         return String.valueOf(Sparks.session(settings).sql("SELECT max_by(message, finished_at) FROM ops.runs WHERE stage = 'ingest' AND target = '"
                 + table + "'").first().get(0));

@@ -108,17 +108,34 @@ class RawMergeTest {
 
     /** A source holding these keys: its counts per slice computed here, key-only reads recorded in reads. */
     private static RawTables.SourceKeys source(SparkSession spark, List<Long> keys, List<String> reads) {
-        RawTables.SliceCounts slices = width -> {
+        return source(spark, keys, reads, null);
+    }
+
+    /** The same, with its rows per key range counted here when ranges is given; slice counts recorded in reads too. */
+    private static RawTables.SourceKeys source(SparkSession spark, List<Long> keys, List<String> reads, KeyRanges ranges) {
+        RawTables.SliceCounts slices = (width, within) -> {
+            if (within != null) {
+                reads.add("slices within " + within.stream().map(s -> "[" + s.from() + ", " + s.to() + ")").toList());
+            }
             Map<Long, Long> counts = new java.util.HashMap<>();
-            keys.forEach(k -> counts.merge(k / width * width, 1L, Long::sum));
+            keys.stream().filter(k -> within == null || within.stream().anyMatch(s -> k >= s.from() && k < s.to()))
+                    .forEach(k -> counts.merge(k / width * width, 1L, Long::sum));
             return counts;
         };
+        RawTables.RangeCounts perRange = null;
+        if (ranges != null) {
+            Long[] rows = new Long[ranges.size()];
+            java.util.Arrays.fill(rows, 0L);
+            keys.forEach(k -> rows[ranges.of(k)]++);
+            perRange = new RawTables.RangeCounts(ranges, List.of(rows));
+        }
         RawTables.SliceKeys read = (starts, width) -> {
             reads.add(starts == null ? "all" : starts + " width " + width);
             List<Long> wanted = keys.stream().filter(k -> starts == null || starts.contains(k / width * width)).toList();
             return spark.createDataset(wanted, org.apache.spark.sql.Encoders.LONG()).toDF("order_id");
         };
-        return RawTables.SourceKeys.counted(keys.size(), java.util.Collections.min(keys), java.util.Collections.max(keys), null, slices, read);
+        return RawTables.SourceKeys.counted(keys.size(), java.util.Collections.min(keys), java.util.Collections.max(keys), perRange, null, slices,
+                read);
     }
 
     private static List<Long> range(long from, long to) {
@@ -130,7 +147,7 @@ class RawMergeTest {
         SparkSession spark = lakeWithOrders(dir, 100);
         // the source: orders 1..100 (one of them changed) and two new ones
         RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 50, 50, "shipped").union(rows(spark, 101, 102, "new")),
-                List.of("order_id"), RawTables.SourceKeys.counted(102, 1L, 102L, null, width -> {
+                List.of("order_id"), RawTables.SourceKeys.counted(102, 1L, 102L, null, null, (width, within) -> {
                     throw new AssertionError("slices counted although the totals agree");
                 }, unread()), "r2");
 
@@ -159,6 +176,51 @@ class RawMergeTest {
     }
 
     @Test
+    void keyRangesFollowTheDataFilesJoiningThoseThatOverlap() {
+        SparkSession spark = lakeWithOrders(dir, 1000); // one file: 1..1000
+        Sparks.append(rows(spark, 1001, 2000, "new"), "raw.t");
+        Sparks.append(rows(spark, 2001, 3000, "new"), "raw.t");
+        Sparks.append(rows(spark, 2500, 2500, "again").union(rows(spark, 3001, 3500, "new")).coalesce(1), "raw.t"); // 2500..3500
+
+        assertThat(RawTables.keyRanges(spark, "raw.t", "order_id").bounds()).containsExactly(1001L, 2001L);
+    }
+
+    @Test
+    void aKeyGoneIsCountedBySliceOnlyInTheKeyRangeOfItsFile() {
+        SparkSession spark = lakeWithOrders(dir, 1000);
+        for (long from = 1001; from <= 4001; from += 1000) {
+            Sparks.append(rows(spark, from, from + 999, "new"), "raw.t"); // five files: 1..1000, ..., 4001..5000
+        }
+        KeyRanges ranges = RawTables.keyRanges(spark, "raw.t", "order_id");
+        List<Long> sourceKeys = range(1, 5001); // order 5001 new,
+        sourceKeys.remove(Long.valueOf(1500)); // order 1500 hard-deleted
+        List<String> reads = new ArrayList<>();
+
+        RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 5001, 5001, "new"), List.of("order_id"),
+                source(spark, sourceKeys, reads, ranges), "r2");
+
+        // only the range of the second file differs: 1,000 keys in 1,024 slices, width 1
+        assertThat(reads).containsExactly("slices within [[1001, 2001)]", "[1500] width 1");
+        assertThat(changes.deletedAbsent()).isEqualTo(1);
+        assertThat(spark.sql("SELECT order_id FROM raw.t WHERE _op = 'D'").collectAsList()).extracting(r -> r.getLong(0)).containsExactly(1500L);
+    }
+
+    @Test
+    void equalCountsInEveryKeyRangeSettleTheCheckWithoutCountingSlices() {
+        SparkSession spark = lakeWithOrders(dir, 1000);
+        Sparks.append(rows(spark, 1001, 2000, "new"), "raw.t");
+        KeyRanges ranges = RawTables.keyRanges(spark, "raw.t", "order_id");
+        List<String> reads = new ArrayList<>();
+
+        RawTables.Changes changes = RawTables.apply(spark, "raw.t", rows(spark, 2001, 2001, "new"), List.of("order_id"),
+                source(spark, range(1, 2001), reads, ranges), "r2");
+
+        assertThat(reads).isEmpty();
+        assertThat(changes.keysRead()).isFalse();
+        assertThat(changes.inserted()).isEqualTo(1);
+    }
+
+    @Test
     void keysGoneAllOverReadEveryKey() {
         SparkSession spark = lakeWithOrders(dir, 5000);
         List<Long> sourceKeys = range(1, 5000).stream().filter(k -> k % 50 != 0).toList(); // 100 keys gone, in 100 slices
@@ -184,7 +246,7 @@ class RawMergeTest {
         Dataset<Row> batch = spark.sql("SELECT 55L AS order_id, true AS deleted, 'D' AS _op, current_timestamp() AS _ingested_at, 'r2' AS _run_id");
 
         RawTables.Changes changes = RawTables.apply(spark, "raw.t", batch, List.of("order_id"),
-                RawTables.SourceKeys.counted(100, 1L, 100L, "deleted", null, unread()), "r2");
+                RawTables.SourceKeys.counted(100, 1L, 100L, null, "deleted", null, unread()), "r2");
 
         assertThat(changes.keysRead()).isFalse();
         assertThat(changes.deletedFromRows()).isEqualTo(1);
