@@ -57,18 +57,6 @@ record KeyRanges(List<Long> bounds) {
         return range.otherwise(lit(bounds.size()));
     }
 
-    /** The range of a key column, as a source database computes it (key: the quoted column). */
-    String sql(String key) {
-        if (bounds.isEmpty()) {
-            return "0";
-        }
-        StringBuilder sql = new StringBuilder("CASE");
-        for (int i = 0; i < bounds.size(); i++) {
-            sql.append(" WHEN ").append(key).append(" < ").append(bounds.get(i)).append(" THEN ").append(i);
-        }
-        return sql.append(" ELSE ").append(bounds.size()).append(" END").toString();
-    }
-
     /** Keys in one of the spans. */
     static Column within(Column key, List<Span> spans) {
         Column in = lit(false);
