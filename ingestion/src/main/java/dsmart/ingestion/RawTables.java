@@ -325,15 +325,17 @@ final class RawTables {
                 if (scope.starts() != null) {
                     live = live.where(inSlices(col("`" + keys.get(0) + "`"), scope.starts(), scope.width()));
                 }
-                // Keys only: live raw keys the source no longer has (and the batch does not bring back). Whole rows are
-                // fetched for those alone, so the comparison shuffles keys, not rows.
-                Dataset<Row> gone = live.select(keyColumns)
+                // Live raw rows whose key the source no longer has (and the batch does not bring back). Over every key,
+                // keys only, and whole rows fetched for the gone ones alone: the comparison shuffles keys, not rows. The
+                // rows of a few slices are compared whole, so one pass finds and fetches them.
+                boolean everyKey = scope.starts() == null;
+                Dataset<Row> gone = (everyKey ? live.select(keyColumns) : live)
                         .join(sourceKeys.keys().keys(scope.starts(), scope.width()), seq(keys), "left_anti")
                         .join(batchKeys, seq(keys), "left_anti")
                         .localCheckpoint();
                 absentDeleted = gone.count();
                 if (absentDeleted > 0) {
-                    tombstones = live.join(broadcast(gone), seq(keys), "left_semi")
+                    tombstones = (everyKey ? live.join(broadcast(gone), seq(keys), "left_semi") : gone)
                             .withColumn("_op", lit("D"))
                             .withColumn("_ingested_at", current_timestamp())
                             .withColumn("_run_id", lit(runId))
