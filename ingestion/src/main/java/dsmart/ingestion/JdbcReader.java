@@ -282,12 +282,7 @@ final class JdbcReader {
 
     /** A predicate for the rows whose first key lies in the slices starting at starts. */
     String inSlices(SourceTable table, Shape shape, List<Long> starts, long width) {
-        if (starts.isEmpty()) {
-            return "1 = 0";
-        }
-        String key = quote(table, shape.original(table.keys().get(0)));
-        return starts.stream().map(s -> "(" + key + " >= " + s + " AND " + key + " < " + (s + width) + ")")
-                .collect(java.util.stream.Collectors.joining(" OR ", "(", ")"));
+        return KeyRanges.withinSql(quote(table, shape.original(table.keys().get(0))), KeyRanges.slices(starts, width));
     }
 
     /** min, max and count of the split column (null: count only) over the rows matching predicate. */

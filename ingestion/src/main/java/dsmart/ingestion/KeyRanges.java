@@ -57,6 +57,11 @@ record KeyRanges(List<Long> bounds) {
         return range.otherwise(lit(bounds.size()));
     }
 
+    /** The slices of the given width starting at starts, as spans. */
+    static List<Span> slices(List<Long> starts, long width) {
+        return starts.stream().map(start -> new Span(start, start + width)).toList();
+    }
+
     /** Keys in one of the spans. */
     static Column within(Column key, List<Span> spans) {
         Column in = lit(false);

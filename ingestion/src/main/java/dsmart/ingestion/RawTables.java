@@ -323,7 +323,8 @@ final class RawTables {
                 keysRead = true;
                 Dataset<Row> live = raw.where(col("_op").notEqual("D"));
                 if (scope.starts() != null) {
-                    live = live.where(inSlices(col("`" + keys.get(0) + "`"), scope.starts(), scope.width()));
+                    // key ranges, which Iceberg prunes by file bounds (a mod expression it cannot)
+                    live = live.where(KeyRanges.within(col("`" + keys.get(0) + "`"), KeyRanges.slices(scope.starts(), scope.width())));
                 }
                 // Live raw rows whose key the source no longer has (and the batch does not bring back). Over every key,
                 // keys only, and whole rows fetched for the gone ones alone: the comparison shuffles keys, not rows. The
@@ -564,15 +565,6 @@ final class RawTables {
             bounds = fewer;
         }
         return new KeyRanges(bounds);
-    }
-
-    /** The keys in the slices starting at starts, as key ranges (Iceberg skips the files outside them; a mod expression it cannot). */
-    static Column inSlices(Column key, List<Long> starts, long width) {
-        Column in = lit(false);
-        for (long start : starts) {
-            in = in.or(key.geq(start).and(key.lt(start + width)));
-        }
-        return in;
     }
 
     /**
