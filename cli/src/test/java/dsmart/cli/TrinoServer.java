@@ -8,6 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +109,7 @@ final class TrinoServer implements AutoCloseable {
             try {
                 HttpResponse<String> info = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/info")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (info.statusCode() == 200 && info.body().contains("\"starting\":false")) {
+                if (info.statusCode() == 200 && info.body().contains("\"starting\":false") && answersQueries()) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -114,6 +119,17 @@ final class TrinoServer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Trino not ready within " + timeout + ": " + tail());
+    }
+
+    /** The coordinator says it has started before its own worker has registered ("No nodes available to run query"). */
+    private boolean answersQueries() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), "dsmart", null);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM (VALUES 1, 2, 3) AS t(x)")) {
+            return result.next() && result.getLong(1) == 3;
+        } catch (SQLException notYet) {
+            return false;
+        }
     }
 
     private String tail() throws IOException {
