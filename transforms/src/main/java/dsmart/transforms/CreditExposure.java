@@ -25,7 +25,7 @@ final class CreditExposure implements Mart {
                         "SELECT COUNT(*) FROM {{this}} WHERE credit_limit IS NULL"),
                 DataCheck.equal("open receivables equal the ledger balance at the data's as-of date",
                         "SELECT CAST(COALESCE(SUM(open_receivables), 0) AS DECIMAL(18,2)) FROM {{this}}",
-                        "SELECT b.balance FROM (" + Receivables.BALANCE + ") b JOIN stg_ar_as_of d "
+                        "SELECT b.balance FROM stg_ar_balance b JOIN stg_ar_as_of d "
                                 + "ON d.as_of_date = b.as_of_date WHERE d.is_data_as_of"),
                 new DataCheck("score within 0..100",
                         "SELECT COUNT(*) FROM {{this}} WHERE credit_score < 0 OR credit_score > 100"));

@@ -56,6 +56,15 @@ class ReceivablesTest {
     }
 
     @Test
+    void theRunLeavesNothingCached() {
+        Settings settings = fresh("uncached");
+        SparkSession spark = Sparks.session(settings);
+        ReceivablesLedger.create(spark);
+        Transforms.run(settings, Progress.silent("test"), AR);
+        assertThat(spark.sharedState().cacheManager().isEmpty()).isTrue();
+    }
+
+    @Test
     void asOfDatesAreMonthEndsAndTheDataAsOfDate() {
         // events from 2025-01-02 to 2025-03-25: January and February month ends, then the data's own day
         assertThat(rows("SELECT DISTINCT as_of_date FROM mart.ar_ledger ORDER BY as_of_date"))
