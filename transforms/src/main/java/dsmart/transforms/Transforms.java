@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -131,7 +132,8 @@ public final class Transforms {
                 continue;
             }
             String sql = mart.sql(settings);
-            String missing = missingInput(spark, sql + String.join("\n", mart.checks().stream().map(DataCheck::sql).toList()), views);
+            String sqlAndChecks = sql + String.join("\n", mart.checks().stream().map(DataCheck::sql).toList());
+            String missing = missingInput(spark, sqlAndChecks, views);
             if (missing == null) {
                 missing = missingMart(spark, sql, mart.table().toString());
             }
@@ -142,7 +144,7 @@ public final class Transforms {
             }
             progress.start(mart.table().toString());
             try {
-                materializeCached(spark, settings, sql + String.join("\n", mart.checks().stream().map(DataCheck::sql).toList()), materialized);
+                materializeCached(spark, settings, sqlAndChecks, materialized);
                 mart.prepare(spark);
                 results.add(publishRetryingInternalErrors(spark, mart, settings, sql, progress));
             } catch (RuntimeException e) {
@@ -241,7 +243,10 @@ public final class Transforms {
     private static MartResult publish(SparkSession spark, Mart mart, Settings settings, String sql) {
         String target = mart.table().toString();
         String candidate = "candidate_" + mart.table().name();
-        Dataset<Row> rows = mart.rows(spark, settings, sql).persist(StorageLevel.MEMORY_AND_DISK());
+        // Computed once, here: the checks and the write read these rows, not a recomputation that could differ from what was
+        // checked. (A persisted result was not enough: Spark 4.1 replans one whose SQL has CTEs over views when two scalar
+        // subqueries read it, and mart.market_indicator run alone then failed its reconciliations.)
+        Dataset<Row> rows = mart.rows(spark, settings, sql).localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
         try {
             rows.createOrReplaceTempView(candidate);
             List<String> failed = new ArrayList<>();
@@ -264,7 +269,14 @@ public final class Transforms {
             long count = rows.count();
             return new MartResult(mart.table(), count, Sparks.currentSnapshot(spark, target));
         } finally {
-            rows.unpersist();
+            release(rows);
+        }
+    }
+
+    /** Frees the blocks of a checkpointed candidate now rather than when the JVM collects it. */
+    private static void release(Dataset<Row> checkpointed) {
+        if (checkpointed.queryExecution().analyzed() instanceof LogicalRDD computed) {
+            computed.rdd().unpersist(false);
         }
     }
 }

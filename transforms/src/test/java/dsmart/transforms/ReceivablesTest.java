@@ -38,13 +38,19 @@ class ReceivablesTest {
         Transforms.run(settings, Progress.silent("test"));
     }
 
-    /** A lake of its own with the ledger, for a test that changes it. */
-    private Settings fresh(String name) {
+    /** A lake of its own holding the ledger's raw tables, for a test that changes them or the settings. */
+    private record Lake(Settings settings, SparkSession spark) {}
+
+    private static Lake freshLedger(String name) {
+        Settings settings;
         try {
-            return Settings.builder().overrides(Map.of("data.dir", Files.createDirectories(dir.resolve(name)).toString())).build();
+            settings = Settings.builder().overrides(Map.of("data.dir", Files.createDirectories(dir.resolve(name)).toString())).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        SparkSession spark = Sparks.session(settings);
+        ReceivablesLedger.create(spark);
+        return new Lake(settings, spark);
     }
 
     private List<String> rows(String sql) {
@@ -57,11 +63,9 @@ class ReceivablesTest {
 
     @Test
     void theRunLeavesNothingCached() {
-        Settings settings = fresh("uncached");
-        SparkSession spark = Sparks.session(settings);
-        ReceivablesLedger.create(spark);
-        Transforms.run(settings, Progress.silent("test"), AR);
-        assertThat(spark.sharedState().cacheManager().isEmpty()).isTrue();
+        Lake lake = freshLedger("uncached");
+        Transforms.run(lake.settings(), Progress.silent("test"), AR);
+        assertThat(lake.spark().sharedState().cacheManager().isEmpty()).isTrue();
     }
 
     @Test
@@ -116,13 +120,11 @@ class ReceivablesTest {
 
     @Test
     void ageingByPostingDateUsesTheInvoiceDate() {
-        Settings settings = fresh("posting");
-        SparkSession spark = Sparks.session(settings);
-        ReceivablesLedger.create(spark);
-        Transforms.run(settings.with(Map.of("receivables.ageing.basis", "posting", "receivables.ageing.buckets", "30,60")),
+        Lake lake = freshLedger("posting");
+        Transforms.run(lake.settings().with(Map.of("receivables.ageing.basis", "posting", "receivables.ageing.buckets", "30,60")),
                 Progress.silent("test"), AR);
         // 03-25: I2 issued 01-10 -> 21 + 28 + 25 = 74 days, beyond the last bound 60
-        assertThat(rows(spark, "SELECT bucket, min_days, max_days, amount FROM mart.ar_ageing WHERE as_of_date = DATE '2025-03-25'"))
+        assertThat(rows(lake.spark(), "SELECT bucket, min_days, max_days, amount FROM mart.ar_ageing WHERE as_of_date = DATE '2025-03-25'"))
                 .containsExactly("over 60|61|null|150.00");
     }
 
@@ -137,22 +139,20 @@ class ReceivablesTest {
 
     @Test
     void fifoAllocatesReceiptsToTheOldestInvoicesWhenTheSourceHasNoAllocations() {
-        Settings settings = fresh("fifo");
-        SparkSession spark = Sparks.session(settings);
-        ReceivablesLedger.create(spark);
-        spark.sql("DROP TABLE raw.finance_receipt_allocations");
+        Lake lake = freshLedger("fifo");
+        lake.spark().sql("DROP TABLE raw.finance_receipt_allocations");
         // customer 3: I10 100.00 (01-05), I11 100.00 (01-20), I12 50.00 (03-05); R10 150.00 on 01-25, R11 100.00 on 02-10
-        spark.sql("INSERT INTO raw.crm_customers VALUES (3, '广州恒通商贸有限公司', 'EAST', 1, 'business', " + ReceivablesLedger.TS
+        lake.spark().sql("INSERT INTO raw.crm_customers VALUES (3, '广州恒通商贸有限公司', 'EAST', 1, 'business', " + ReceivablesLedger.TS
                 + ReceivablesLedger.TS + "false, 'standard', " + ReceivablesLedger.U + ")");
-        spark.sql("INSERT INTO raw.finance_invoices VALUES " + ReceivablesLedger.invoice(10, 3, "2025-01-05", "2025-02-04", "100.00")
+        lake.spark().sql("INSERT INTO raw.finance_invoices VALUES " + ReceivablesLedger.invoice(10, 3, "2025-01-05", "2025-02-04", "100.00")
                 + ", " + ReceivablesLedger.invoice(11, 3, "2025-01-20", "2025-02-19", "100.00")
                 + ", " + ReceivablesLedger.invoice(12, 3, "2025-03-05", "2025-04-04", "50.00"));
-        spark.sql("INSERT INTO raw.finance_receipts VALUES " + ReceivablesLedger.receipt(10, 3, "2025-01-25", "150.00", "cleared", null)
+        lake.spark().sql("INSERT INTO raw.finance_receipts VALUES " + ReceivablesLedger.receipt(10, 3, "2025-01-25", "150.00", "cleared", null)
                 + ", " + ReceivablesLedger.receipt(11, 3, "2025-02-10", "100.00", "cleared", null));
 
-        Transforms.run(settings.with(Map.of("receivables.allocation", "fifo")), Progress.silent("test"), AR);
+        Transforms.run(lake.settings().with(Map.of("receivables.allocation", "fifo")), Progress.silent("test"), AR);
 
-        assertThat(rows(spark, "SELECT as_of_date, invoice_id, received, open_amount FROM mart.ar_ledger "
+        assertThat(rows(lake.spark(), "SELECT as_of_date, invoice_id, received, open_amount FROM mart.ar_ledger "
                 + "WHERE as_of_date = DATE '2025-03-25' OR customer_id = 3 ORDER BY as_of_date, invoice_id")).containsExactly(
                 // R10 pays I10 100 and I11 50 on 01-25
                 "2025-01-31|10|100.00|0.00",
@@ -170,44 +170,40 @@ class ReceivablesTest {
                 "2025-03-25|11|100.00|0.00",
                 // I12 is paid from R11's remainder on the day it is issued
                 "2025-03-25|12|50.00|0.00");
-        assertThat(rows(spark, "SELECT as_of_date, customer_id, on_account FROM mart.ar_on_account ORDER BY as_of_date, customer_id"))
+        assertThat(rows(lake.spark(), "SELECT as_of_date, customer_id, on_account FROM mart.ar_on_account ORDER BY as_of_date, customer_id"))
                 .containsExactly("2025-02-28|3|50.00", "2025-03-25|2|30.00");
     }
 
     @Test
     void lateReceiptForAClosedMonthRestatesThatMonth() {
-        Settings settings = fresh("late");
-        SparkSession spark = Sparks.session(settings);
-        ReceivablesLedger.create(spark);
-        Transforms.run(settings, Progress.silent("test"), AR);
+        Lake lake = freshLedger("late");
+        Transforms.run(lake.settings(), Progress.silent("test"), AR);
         // a January receipt for I2 reaches finance only after the January figures were published
-        spark.sql("INSERT INTO raw.finance_receipts VALUES " + ReceivablesLedger.receipt(6, 1, "2025-01-30", "25.00", "cleared", null));
-        spark.sql("INSERT INTO raw.finance_receipt_allocations VALUES " + ReceivablesLedger.allocation(6, 6, 2, "2025-01-30", "25.00", false));
-        Transforms.run(settings, Progress.silent("test"), AR);
+        lake.spark().sql("INSERT INTO raw.finance_receipts VALUES " + ReceivablesLedger.receipt(6, 1, "2025-01-30", "25.00", "cleared", null));
+        lake.spark().sql("INSERT INTO raw.finance_receipt_allocations VALUES " + ReceivablesLedger.allocation(6, 6, 2, "2025-01-30", "25.00", false));
+        Transforms.run(lake.settings(), Progress.silent("test"), AR);
         // history restated: 01-31 I2 200 - 25 = 175 (not yet due), cust 1 260 - 25 = 235
-        assertThat(rows(spark, "SELECT open_amount FROM mart.ar_ledger WHERE as_of_date = DATE '2025-01-31' AND invoice_id = 2"))
+        assertThat(rows(lake.spark(), "SELECT open_amount FROM mart.ar_ledger WHERE as_of_date = DATE '2025-01-31' AND invoice_id = 2"))
                 .containsExactly("175.00");
-        assertThat(rows(spark, "SELECT bucket, amount FROM mart.ar_ageing WHERE as_of_date = DATE '2025-01-31' AND customer_id = 1"))
+        assertThat(rows(lake.spark(), "SELECT bucket, amount FROM mart.ar_ageing WHERE as_of_date = DATE '2025-01-31' AND customer_id = 1"))
                 .containsExactly("not yet due|235.00");
     }
 
     @Test
     void ledgerThatDoesNotReconcileFailsTheJobAndKeepsThePublishedMarts() {
-        Settings settings = fresh("unreconciled");
-        SparkSession spark = Sparks.session(settings);
-        ReceivablesLedger.create(spark);
-        Transforms.run(settings, Progress.silent("test"), AR);
-        long ledger = Sparks.currentSnapshot(spark, "mart.ar_ledger");
-        long ageing = Sparks.currentSnapshot(spark, "mart.ar_ageing");
+        Lake lake = freshLedger("unreconciled");
+        Transforms.run(lake.settings(), Progress.silent("test"), AR);
+        long ledger = Sparks.currentSnapshot(lake.spark(), "mart.ar_ledger");
+        long ageing = Sparks.currentSnapshot(lake.spark(), "mart.ar_ageing");
         // a credit note dated before its invoice: the balance counts it on 01-31, no invoice of the ledger does
-        spark.sql("INSERT INTO raw.finance_credit_notes VALUES (2, 'CN2', 3, 2, NULL, DATE '2025-01-15', 5.00, 'price_adjustment', "
+        lake.spark().sql("INSERT INTO raw.finance_credit_notes VALUES (2, 'CN2', 3, 2, NULL, DATE '2025-01-15', 5.00, 'price_adjustment', "
                 + ReceivablesLedger.TS + ReceivablesLedger.U + ")");
-        assertThatThrownBy(() -> Transforms.run(settings, Progress.silent("test"), AR))
+        assertThatThrownBy(() -> Transforms.run(lake.settings(), Progress.silent("test"), AR))
                 .isInstanceOf(TransformException.class)
                 .hasMessageContaining("mart.ar_ledger")
                 .hasMessageContaining("reconcile to the ledger balance");
-        assertThat(Sparks.currentSnapshot(spark, "mart.ar_ledger")).isEqualTo(ledger);
-        assertThat(Sparks.currentSnapshot(spark, "mart.ar_ageing")).isEqualTo(ageing);
+        assertThat(Sparks.currentSnapshot(lake.spark(), "mart.ar_ledger")).isEqualTo(ledger);
+        assertThat(Sparks.currentSnapshot(lake.spark(), "mart.ar_ageing")).isEqualTo(ageing);
     }
 
     @Test
