@@ -9,9 +9,11 @@ import dsmart.lake.spark.Sparks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,10 @@ class ReceivablesTest {
         return new Lake(settings, spark);
     }
 
+    private static Set<Integer> persistentRdds(SparkSession spark) {
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).getPersistentRDDs().keySet();
+    }
+
     private List<String> rows(String sql) {
         return rows(spark, sql);
     }
@@ -62,10 +68,14 @@ class ReceivablesTest {
     }
 
     @Test
-    void theRunLeavesNothingCached() {
+    void theRunLeavesNothingCachedOrCheckpointed() {
         Lake lake = freshLedger("uncached");
+        Set<Integer> heldBefore = Set.copyOf(persistentRdds(lake.spark()));
+
         Transforms.run(lake.settings(), Progress.silent("test"), AR);
+
         assertThat(lake.spark().sharedState().cacheManager().isEmpty()).isTrue();
+        assertThat(persistentRdds(lake.spark())).isSubsetOf(heldBefore);
     }
 
     @Test
