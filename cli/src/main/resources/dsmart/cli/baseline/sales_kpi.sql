@@ -101,8 +101,11 @@ SELECT period_type, CAST(period_start AS DATE) AS period_start, level, rep_id, t
        CAST(g AS DECIMAL(18,2)) AS gross_sales, CAST(rt AS DECIMAL(18,2)) AS returns, CAST(g - rt AS DECIMAL(18,2)) AS net_sales,
        CAST(gp AS DECIMAL(18,2)) AS gross_profit, o AS orders, nc AS new_customers, rs AS survey_responses,
        CAST(CASE WHEN rs > 0 THEN ss / rs END AS DECIMAL(4,2)) AS satisfaction_avg, CAST(q AS DECIMAL(18,2)) AS quota,
-       CAST(CASE WHEN q > 0 THEN (g - rt) / q END AS DECIMAL(9,4)) AS completion_rate
-FROM levels
+       -- DuckDB divides DECIMALs as DOUBLE: (g - rt) / q rounded half-up to 4 places exactly, in whole cents instead
+       CASE WHEN q > 0 THEN CAST(CAST(CASE WHEN net_cents < 0 THEN -((-net_cents * 20000 + quota_cents) // (2 * quota_cents))
+                                          ELSE (net_cents * 20000 + quota_cents) // (2 * quota_cents) END AS DECIMAL(18,0))
+                                 * 0.0001 AS DECIMAL(9,4)) END AS completion_rate
+FROM (SELECT *, CAST((g - rt) * 100 AS HUGEINT) AS net_cents, CAST(q * 100 AS HUGEINT) AS quota_cents FROM levels)
 UNION ALL
 SELECT 'month', CAST(d.month AS DATE), 'rep_channel_category', d.rep_id, r.team_id, r.region_code, d.channel, d.category,
        CAST(d.gross_sales AS DECIMAL(18,2)), CAST(d.returns AS DECIMAL(18,2)), CAST(d.gross_sales - d.returns AS DECIMAL(18,2)),
