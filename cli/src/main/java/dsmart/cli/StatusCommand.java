@@ -22,8 +22,9 @@ final class StatusCommand extends StageCommand {
               SELECT stage, run_id, ROW_NUMBER() OVER (PARTITION BY stage ORDER BY finished_at DESC, run_id DESC) AS n FROM ops.runs)
             SELECT r.stage, r.run_id, COUNT(*) AS targets,
                    SUM(CASE WHEN r.status = 'ok' THEN 1 ELSE 0 END) AS ok,
+                   SUM(CASE WHEN r.status = 'unchanged' THEN 1 ELSE 0 END) AS unchanged,
                    SUM(CASE WHEN r.status = 'skipped' THEN 1 ELSE 0 END) AS skipped,
-                   SUM(CASE WHEN r.status NOT IN ('ok', 'skipped') THEN 1 ELSE 0 END) AS failed,
+                   SUM(CASE WHEN r.status NOT IN ('ok', 'unchanged', 'skipped') THEN 1 ELSE 0 END) AS failed,
                    CAST(MAX(r.finished_at) AS VARCHAR) AS finished_at
             FROM ops.runs r JOIN latest l ON l.stage = r.stage AND l.run_id = r.run_id AND l.n = 1
             GROUP BY r.stage, r.run_id

@@ -3,6 +3,7 @@ package dsmart.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dsmart.lake.Settings;
+import dsmart.lake.spark.Sparks;
 import dsmart.serving.EmbeddedEngine;
 import dsmart.serving.MartQuery;
 import java.math.BigDecimal;
@@ -129,11 +130,17 @@ class MarketIndicatorDemoTest {
         // wrongly in a JVM that had run nothing before, and the mart alone failed them
         Settings settings = DemoRun.settings();
         List<String> published = everyRow(settings);
+        long snapshot = snapshot(settings);
 
-        Captured run = Captured.inNewJvm(DemoRun.args(DemoRun.dataDir(), "--set", "transform.marts=market_indicator", "transform"));
+        Captured run = Captured.inNewJvm(DemoRun.args(DemoRun.dataDir(), "--set", "transform.marts=market_indicator", "transform", "--full"));
 
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.stderr()).isZero();
+        assertThat(snapshot(settings)).as("rebuilt, not kept").isNotEqualTo(snapshot);
         assertThat(everyRow(settings)).hasSize(published.size()).isEqualTo(published);
+    }
+
+    private static long snapshot(Settings settings) {
+        return Sparks.latest(Sparks.session(settings), "mart.market_indicator").orElseThrow().id();
     }
 
     private static List<String> everyRow(Settings settings) {

@@ -68,6 +68,12 @@ final class MarketAlert implements Mart {
                         "SELECT COUNT(*) FROM (SELECT alert_id FROM {{this}} GROUP BY alert_id HAVING SUM(CASE WHEN is_latest THEN 1 ELSE 0 END) <> 1)"));
     }
 
+    /** Acknowledgements are kept by the dashboard, outside the lake. */
+    @Override
+    public boolean readsOutsideLake() {
+        return true;
+    }
+
     @Override
     public Dataset<Row> rows(SparkSession spark, Settings settings, String sql) {
         Map<String, AlertAcks.Ack> acks = latestAcks(AlertAcks.open(settings).all());

@@ -18,6 +18,14 @@ interface Mart {
         return List.of();
     }
 
+    /**
+     * Whether the mart's rows depend on state outside the lake (not raw tables, other marts or settings), so that it is
+     * rebuilt every run even when its inputs in the lake are unchanged.
+     */
+    default boolean readsOutsideLake() {
+        return false;
+    }
+
     /** Called before the mart's SQL runs, e.g. to expose its previous snapshot as a temporary view. */
     default void prepare(org.apache.spark.sql.SparkSession spark) {}
 

@@ -8,7 +8,9 @@ import dsmart.lake.spark.Sparks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,10 +23,13 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * raw → staging (temporary views, one SQL file each) → marts. A mart is computed, checked with its
- * data tests and only then published in one snapshot; a failing check leaves the previous snapshot.
+ * data tests and only then published in one snapshot; a failing check leaves the previous snapshot. A mart whose inputs
+ * are unchanged since it was published ({@link MartInputs}) is kept as it is, unless setting {@code transform.full} is set.
  */
 public final class Transforms {
     public static final String STAGE = "transform";
+    /** The ledger status of a mart kept because its inputs are unchanged since it was published ({@link MartInputs}). */
+    public static final String UNCHANGED = "unchanged";
     static final List<String> STAGING = List.of("stg_regions", "stg_customers", "stg_order_revenue",
             "stg_reps", "stg_teams", "stg_invoices", "stg_credit_notes", "stg_receipts", "stg_write_offs",
             "stg_receipt_allocations", "stg_ar_as_of", "stg_ar_balance",
@@ -93,12 +98,12 @@ public final class Transforms {
     /** Runs the given marts only (in the given order), e.g. a test's. */
     static List<MartResult> run(Settings settings, Progress progress, List<Mart> marts) {
         SparkSession spark = Sparks.session(settings);
-        Set<String> views = new HashSet<>();
+        Map<String, String> views = new LinkedHashMap<>();
         for (String view : STAGING) {
             String sql = settings.fill(Models.sql(stagingModel(view, settings)));
-            if (missingInput(spark, sql, views) == null) {
+            if (missingInput(spark, sql, views.keySet()) == null) {
                 spark.sql(sql).createOrReplaceTempView(view);
-                views.add(view);
+                views.put(view, sql);
                 if (CACHED.contains(view)) {
                     spark.catalog().cacheTable(view, StorageLevel.MEMORY_ONLY());
                 }
@@ -109,7 +114,7 @@ public final class Transforms {
         try {
             return publishAll(spark, settings, progress, marts, views);
         } finally {
-            for (String view : views) {
+            for (String view : views.keySet()) {
                 if (CACHED.contains(view)) {
                     spark.catalog().uncacheTable(view);
                 }
@@ -117,7 +122,9 @@ public final class Transforms {
         }
     }
 
-    private static List<MartResult> publishAll(SparkSession spark, Settings settings, Progress progress, List<Mart> marts, Set<String> views) {
+    private static List<MartResult> publishAll(SparkSession spark, Settings settings, Progress progress, List<Mart> marts,
+            Map<String, String> views) {
+        boolean full = settings.bool("transform.full");
         String runId = RunLedger.newRunId();
         Sparks.createNamespace(spark, "mart");
         List<MartResult> results = new ArrayList<>();
@@ -133,7 +140,7 @@ public final class Transforms {
             }
             String sql = mart.sql(settings);
             String sqlAndChecks = sql + String.join("\n", mart.checks().stream().map(DataCheck::sql).toList());
-            String missing = missingInput(spark, sqlAndChecks, views);
+            String missing = missingInput(spark, sqlAndChecks, views.keySet());
             if (missing == null) {
                 missing = missingMart(spark, sql, mart.table().toString());
             }
@@ -142,11 +149,23 @@ public final class Transforms {
                         "input " + missing + " absent"));
                 continue;
             }
+            String closure = MartInputs.closure(sqlAndChecks, views);
+            String inputs = MartInputs.rebuiltEveryRun(mart, closure) ? null : MartInputs.digest(spark, settings, mart.table(), closure);
+            Sparks.Snapshot published = inputs == null || full ? null : Sparks.latest(spark, mart.table().toString())
+                    .filter(s -> inputs.equals(s.summary().get(MartInputs.SUMMARY_PROPERTY))).orElse(null);
+            if (published != null) {
+                long rows = Long.parseLong(published.summary().getOrDefault("total-records", "0"));
+                results.add(new MartResult(mart.table(), rows, published.id()));
+                progress.message(mart.table() + ": inputs unchanged since snapshot " + published.id() + ", kept (" + rows + " rows)");
+                ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), UNCHANGED, 0, rows,
+                        published.id(), "inputs unchanged since its last build"));
+                continue;
+            }
             progress.start(mart.table().toString());
             try {
                 materializeCached(spark, settings, sqlAndChecks, materialized);
                 mart.prepare(spark);
-                results.add(publishRetryingInternalErrors(spark, mart, settings, sql, progress));
+                results.add(publishRetryingInternalErrors(spark, mart, settings, sql, inputs, progress));
             } catch (RuntimeException e) {
                 String message = e instanceof TransformException ? e.getMessage() : mart.table() + " failed: " + e.getMessage();
                 ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), "failed", 0, 0, null, message));
@@ -218,15 +237,16 @@ public final class Transforms {
      * failed", PushPredicateThroughNonJoin over a UNION; the same query on the same data passes when planned again). Nothing
      * is written before the checks pass, so the mart is planned and computed once more; a second failure stops the run.
      */
-    static MartResult publishRetryingInternalErrors(SparkSession spark, Mart mart, Settings settings, String sql, Progress progress) {
+    static MartResult publishRetryingInternalErrors(SparkSession spark, Mart mart, Settings settings, String sql, String inputs,
+            Progress progress) {
         try {
-            return publish(spark, mart, settings, sql);
+            return publish(spark, mart, settings, sql, inputs);
         } catch (RuntimeException e) {
             if (!isOptimizerInternalError(e)) {
                 throw e;
             }
             progress.message(mart.table() + ": Spark optimizer internal error, planning the mart once more");
-            return publish(spark, mart, settings, sql);
+            return publish(spark, mart, settings, sql, inputs);
         }
     }
 
@@ -240,7 +260,8 @@ public final class Transforms {
         return false;
     }
 
-    private static MartResult publish(SparkSession spark, Mart mart, Settings settings, String sql) {
+    /** Computes, checks and publishes a mart; {@code inputs} (its {@link MartInputs} digest, or null) goes into the snapshot's summary. */
+    private static MartResult publish(SparkSession spark, Mart mart, Settings settings, String sql, String inputs) {
         String target = mart.table().toString();
         String candidate = "candidate_" + mart.table().name();
         // Computed once, here: the checks and the write read these rows, not a recomputation that could differ from what was
@@ -265,7 +286,7 @@ public final class Transforms {
                         .collect(Collectors.joining(", "));
                 spark.sql("CREATE TABLE " + target + " (" + columns + ") USING iceberg TBLPROPERTIES ('format-version'='2')");
             }
-            Sparks.replaceAll(rows, target);
+            Sparks.replaceAll(rows, target, inputs == null ? Map.of() : Map.of(MartInputs.SUMMARY_PROPERTY, inputs));
             long count = rows.count();
             return new MartResult(mart.table(), count, Sparks.currentSnapshot(spark, target));
         } finally {

@@ -5,10 +5,14 @@ import dsmart.lake.LakeException;
 import dsmart.lake.Settings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.functions;
 
 
@@ -61,11 +65,43 @@ public final class Sparks {
 
     /** Replaces every row of an existing table in one snapshot. */
     public static void replaceAll(Dataset<Row> rows, String table) {
+        replaceAll(rows, table, Map.of());
+    }
+
+    /** Replaces every row of an existing table in one snapshot whose summary also holds the given properties. */
+    public static void replaceAll(Dataset<Row> rows, String table, Map<String, String> summary) {
         try {
-            rows.writeTo(table).overwrite(functions.lit(true));
+            DataFrameWriterV2<Row> writer = rows.writeTo(table);
+            summary.forEach((key, value) -> writer.option("snapshot-property." + key, value));
+            writer.overwrite(functions.lit(true));
         } catch (NoSuchTableException e) {
             throw new LakeException("table " + table + " does not exist", e);
         }
+    }
+
+    /** A table's snapshot: its id and summary (Iceberg's counts and the writer's own properties). */
+    public record Snapshot(long id, Map<String, String> summary) {
+        public Snapshot {
+            summary = Map.copyOf(summary);
+        }
+    }
+
+    /**
+     * The current snapshot of a table in the session's catalog, read from the table's metadata (no Spark job); empty when
+     * the table is absent or has no snapshot yet.
+     */
+    public static Optional<Snapshot> latest(SparkSession spark, String table) {
+        org.apache.iceberg.Table iceberg;
+        try {
+            iceberg = Spark3Util.loadIcebergTable(spark, spark.conf().get("spark.sql.defaultCatalog") + "." + table);
+        } catch (NoSuchTableException e) {
+            return Optional.empty();
+        } catch (ParseException e) {
+            throw new LakeException("not a table name: " + table, e);
+        }
+        iceberg.refresh();
+        org.apache.iceberg.Snapshot current = iceberg.currentSnapshot();
+        return current == null ? Optional.empty() : Optional.of(new Snapshot(current.snapshotId(), current.summary()));
     }
 
     /** The current snapshot id of a table (its main branch). */
