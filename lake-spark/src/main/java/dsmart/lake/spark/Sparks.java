@@ -91,9 +91,14 @@ public final class Sparks {
      * the table is absent or has no snapshot yet.
      */
     public static Optional<Snapshot> latest(SparkSession spark, String table) {
+        // also loads the catalog into the session: Spark3Util resolves only a catalog the session has loaded, a new one has none
+        if (!spark.catalog().tableExists(table)) {
+            return Optional.empty();
+        }
+        String catalog = spark.conf().get("spark.sql.defaultCatalog");
         org.apache.iceberg.Table iceberg;
         try {
-            iceberg = Spark3Util.loadIcebergTable(spark, spark.conf().get("spark.sql.defaultCatalog") + "." + table);
+            iceberg = Spark3Util.loadIcebergTable(spark, catalog + "." + table);
         } catch (NoSuchTableException e) {
             return Optional.empty();
         } catch (ParseException e) {

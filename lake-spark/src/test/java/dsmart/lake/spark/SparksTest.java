@@ -53,4 +53,21 @@ class SparksTest {
                     assertThat(t.snapshotId()).isEqualTo(Sparks.currentSnapshot(spark, "ops.runs"));
                 });
     }
+
+    @Test
+    void latestSnapshotIsReadInANewSessionWithItsSummary() {
+        Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
+        SparkSession writer = Sparks.session(settings);
+        Sparks.createNamespace(writer, "mart");
+        writer.sql("CREATE TABLE mart.t (id BIGINT) USING iceberg");
+        Sparks.replaceAll(writer.range(3).toDF("id"), "mart.t", Map.of("dsmart.test", "x"));
+
+        SparkSession reader = Sparks.session(settings);
+
+        assertThat(Sparks.latest(reader, "mart.t")).hasValueSatisfying(s -> {
+            assertThat(s.id()).isEqualTo(Sparks.currentSnapshot(writer, "mart.t"));
+            assertThat(s.summary()).containsEntry("dsmart.test", "x").containsEntry("total-records", "3");
+        });
+        assertThat(Sparks.latest(reader, "mart.absent")).isEmpty();
+    }
 }
