@@ -149,7 +149,7 @@ public final class Transforms {
                         "input " + missing + " absent"));
                 continue;
             }
-            String closure = MartInputs.closure(sqlAndChecks, views);
+            String closure = MartInputs.closure(settings.fill(sqlAndChecks), views);
             String inputs = MartInputs.rebuiltEveryRun(mart, closure) ? null : MartInputs.digest(spark, settings, mart.table(), closure);
             Sparks.Snapshot published = inputs == null || full ? null : Sparks.latest(spark, mart.table().toString())
                     .filter(s -> inputs.equals(s.summary().get(MartInputs.SUMMARY_PROPERTY))).orElse(null);
