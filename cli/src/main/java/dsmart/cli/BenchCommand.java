@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Company-size benchmark (issue 10): generates a company once, then per run times ingest (full), transform,",
             "the DuckDB baseline of mart.sales_kpi, customer_tier, ar_ageing and market_indicator (which must agree with the marts),",
-            "an incremental day (about 1% new or changed orders, ingest + transform), one report pack and the dashboard API under load",
+            "an incremental day (about 1% new or changed orders, their invoices, new and touched receipts; ingest + transform), one report pack and the dashboard API under load",
             "(the dashboard started in-process on 127.0.0.1 over the lake with the embedded engine, --api-rate requests/s for --api-seconds,",
             "open loop: latency p50/p95/p99 from each request's due time, failures counted).",
             "Replaces the sources, the lake and the report archive of the data directory (embedded Hadoop catalog only).",

@@ -8,15 +8,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * One business day of change in the order system, with plain JDBC: about half a percent of the orders (and their
- * lines) touched as a status update would touch them, and as many new orders, copies of existing ones (same
- * customer, rep and lines) entered on the latest order day. Every changed row gets a cursor past the watermark.
+ * One business day of change in the order and finance systems, with plain JDBC: about half a percent of the orders (and
+ * their lines) touched as a status update would touch them, and as many new orders, copies of existing ones (same
+ * customer, rep and lines) entered on the latest order day; in finance, the new orders' invoices (copies of the
+ * originals' invoices) and as many new receipts (copies, cleared, not allocated) on the latest finance day (the receivables' data as-of date), and half a
+ * percent of the receipts touched with no other change. Every changed row gets a cursor past the watermark.
  */
 final class IncrementalDay {
     /** What the day changed. */
-    record Changes(long ordersTouched, long linesTouched, long ordersAdded, long linesAdded) {
+    record Changes(long ordersTouched, long linesTouched, long ordersAdded, long linesAdded, long invoicesAdded, long receiptsAdded,
+            long receiptsTouched) {
         long rows() {
-            return ordersTouched + linesTouched + ordersAdded + linesAdded;
+            return ordersTouched + linesTouched + ordersAdded + linesAdded + invoicesAdded + receiptsAdded + receiptsTouched;
         }
     }
 
@@ -24,6 +27,13 @@ final class IncrementalDay {
 
     /** Applies the day; {@code day} (1, 2, …) keeps the copies of successive days apart. */
     static Changes apply(Settings settings, int day) {
+        Orders orders = orders(settings, day);
+        return finance(settings, day, orders);
+    }
+
+    private record Orders(long maxId, long touched, long linesTouched, long added, long linesAdded) {}
+
+    private static Orders orders(Settings settings, int day) {
         try (Connection orders = DriverManager.getConnection(settings.text("source.orders.url"), settings.text("source.orders.user"),
                 settings.text("source.orders.password"));
                 Statement statement = orders.createStatement()) {
@@ -56,9 +66,47 @@ final class IncrementalDay {
             statement.execute("DROP TABLE day_stamp");
             statement.execute("DROP TABLE day_numbers");
             orders.commit();
-            return new Changes(ordersTouched, linesTouched, ordersAdded, linesAdded);
+            return new Orders(maxId, ordersTouched, linesTouched, ordersAdded, linesAdded);
         } catch (SQLException e) {
             throw new IllegalStateException("incremental day on the order system: " + e.getMessage(), e);
+        }
+    }
+
+    /** The finance side of the day: the copied orders' invoices, as many new receipts, receipts re-stamped. */
+    private static Changes finance(Settings settings, int day, Orders orders) {
+        try (Connection finance = DriverManager.getConnection(settings.text("source.finance.url"), settings.text("source.finance.user"),
+                settings.text("source.finance.password"));
+                Statement statement = finance.createStatement()) {
+            finance.setAutoCommit(false);
+            int residue = (day + 100) % 200;
+            long maxInvoice = single(statement, "SELECT COALESCE(MAX(invoice_id), 0) FROM invoices");
+            long maxReceipt = single(statement, "SELECT COALESCE(MAX(receipt_id), 0) FROM receipts");
+            statement.execute("CREATE LOCAL TEMPORARY TABLE day_stamp AS SELECT "
+                    + "(SELECT MAX(updated_at) + INTERVAL '1' MINUTE FROM receipts) AS at, "
+                    + "GREATEST((SELECT MAX(issued_on) FROM invoices), (SELECT MAX(issued_on) FROM credit_notes), "
+                    + "(SELECT MAX(received_on) FROM receipts), (SELECT MAX(bounced_on) FROM receipts), "
+                    + "(SELECT MAX(allocated_on) FROM receipt_allocations), (SELECT MAX(written_off_on) FROM write_offs)) AS day_on");
+            String at = "(SELECT at FROM day_stamp)";
+            String on = "(SELECT day_on FROM day_stamp)";
+            long receiptsTouched = statement.executeUpdate("UPDATE receipts SET updated_at = " + at + " WHERE MOD(receipt_id, 200) = "
+                    + (day % 200));
+            statement.execute("CREATE LOCAL TEMPORARY TABLE day_invoices AS SELECT * FROM invoices WHERE MOD(order_id, 200) = " + residue);
+            statement.execute("UPDATE day_invoices SET invoice_id = invoice_id + " + maxInvoice + ", order_id = order_id + " + orders.maxId()
+                    + ", invoice_no = CONCAT('D" + day + "-', CAST(invoice_id AS VARCHAR(20))), due_on = due_on + (" + on + " - issued_on), "
+                    + "issued_on = " + on + ", updated_at = " + at);
+            long invoicesAdded = statement.executeUpdate("INSERT INTO invoices SELECT * FROM day_invoices");
+            statement.execute("CREATE LOCAL TEMPORARY TABLE day_receipts AS SELECT * FROM receipts WHERE MOD(receipt_id, 200) = " + residue);
+            statement.execute("UPDATE day_receipts SET receipt_id = receipt_id + " + maxReceipt + ", receipt_no = CONCAT('D" + day + "-', "
+                    + "CAST(receipt_id AS VARCHAR(20))), received_on = " + on + ", status = 'cleared', bounced_on = NULL, updated_at = " + at);
+            long receiptsAdded = statement.executeUpdate("INSERT INTO receipts SELECT * FROM day_receipts");
+            statement.execute("DROP TABLE day_invoices");
+            statement.execute("DROP TABLE day_receipts");
+            statement.execute("DROP TABLE day_stamp");
+            finance.commit();
+            return new Changes(orders.touched(), orders.linesTouched(), orders.added(), orders.linesAdded(), invoicesAdded, receiptsAdded,
+                    receiptsTouched);
+        } catch (SQLException e) {
+            throw new IllegalStateException("incremental day on the finance system: " + e.getMessage(), e);
         }
     }
 

@@ -232,7 +232,7 @@ public final class Ingestion {
         if (rawExists) {
             staged = RawTables.align(spark, target, staged, settings.bool("ingest.schema.evolve"), table.toString(), drift);
         } else {
-            RawTables.create(spark, target, staged.schema());
+            RawTables.create(spark, target, staged.schema(), table.keys());
         }
         staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> checked;
@@ -412,7 +412,7 @@ public final class Ingestion {
                 if (spark.catalog().tableExists(target)) {
                     good = RawTables.align(spark, target, good, settings.bool("ingest.schema.evolve"), source, drift);
                 } else {
-                    RawTables.create(spark, target, good.schema());
+                    RawTables.create(spark, target, good.schema(), feed.keys());
                 }
                 RawTables.Changes changes = RawTables.apply(spark, target, good, feed.keys(), null, state.runId);
                 long fileAccepted = changes.inserted() + changes.updated() + changes.unchanged();

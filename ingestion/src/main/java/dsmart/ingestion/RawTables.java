@@ -84,6 +84,15 @@ final class RawTables {
     }
 
     /**
+     * Creates a raw table keyed by the given columns, kept in its properties ({@link Sparks#KEY_PROPERTY}): the transform
+     * finds a changed row's previous version by it.
+     */
+    static void create(SparkSession spark, String target, StructType schema, List<String> keys) {
+        create(spark, target, schema);
+        spark.sql("ALTER TABLE " + target + " SET TBLPROPERTIES ('" + Sparks.KEY_PROPERTY + "'='" + String.join(",", keys) + "')");
+    }
+
+    /**
      * Lines the staged rows up with an existing raw table: a new source column is added to raw, a widened type
      * (int to bigint, float to double, decimal precision) widens raw, a narrower source type is cast up; any other
      * difference fails naming the column. With evolve false every difference fails. Returns the rows in raw's

@@ -75,6 +75,20 @@ class IngestionTest {
     }
 
     @Test
+    void rawTablesRecordTheirKeyFromSettings(@TempDir Path dir) {
+        Settings settings = generated(dir);
+        Ingestion.run(settings, Progress.silent("test"));
+
+        SparkSession spark = Sparks.session(settings);
+        // ingest.tables holds system.table:key+key entries
+        for (String entry : settings.text("ingest.tables").split(",")) {
+            String[] parts = entry.strip().split(":");
+            String table = "raw." + parts[0].replace('.', '_');
+            assertThat(Sparks.property(spark, table, Sparks.KEY_PROPERTY)).as(table).contains(parts[1].replace('+', ','));
+        }
+    }
+
+    @Test
     void moneyKeepsItsDecimalsAndChineseTextSurvives(@TempDir Path dir) throws SQLException {
         Settings settings = generated(dir);
         Ingestion.run(settings, Progress.silent("test"));

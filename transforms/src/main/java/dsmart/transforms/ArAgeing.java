@@ -2,6 +2,7 @@ package dsmart.transforms;
 
 import dsmart.lake.TableId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * mart.ar_ageing: open receivables per as-of date, customer and ageing bucket (receivables.ageing.*
@@ -13,6 +14,11 @@ final class ArAgeing implements Mart {
     @Override
     public TableId table() {
         return TABLE;
+    }
+
+    @Override
+    public Optional<AsOf> asOf() {
+        return Optional.of(Receivables.AS_OF);
     }
 
     @Override

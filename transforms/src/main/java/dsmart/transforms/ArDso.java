@@ -2,6 +2,7 @@ package dsmart.transforms;
 
 import dsmart.lake.TableId;
 import java.util.List;
+import java.util.Optional;
 
 /** mart.ar_dso: DSO and days to pay per as-of date at customer, rep, region and company level. */
 final class ArDso implements Mart {
@@ -10,6 +11,11 @@ final class ArDso implements Mart {
     @Override
     public TableId table() {
         return TABLE;
+    }
+
+    @Override
+    public Optional<AsOf> asOf() {
+        return Optional.of(Receivables.AS_OF);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dsmart.transforms;
 
 import dsmart.lake.TableId;
 import java.util.List;
+import java.util.Optional;
 
 /** mart.ar_ledger: every invoice's open amount per receivables as-of date. */
 final class ArLedger implements Mart {
@@ -10,6 +11,11 @@ final class ArLedger implements Mart {
     @Override
     public TableId table() {
         return TABLE;
+    }
+
+    @Override
+    public Optional<AsOf> asOf() {
+        return Optional.of(Receivables.AS_OF);
     }
 
     @Override

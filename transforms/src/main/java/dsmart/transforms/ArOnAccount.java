@@ -2,6 +2,7 @@ package dsmart.transforms;
 
 import dsmart.lake.TableId;
 import java.util.List;
+import java.util.Optional;
 
 /** mart.ar_on_account: cleared money of a customer not allocated to any invoice, per as-of date. */
 final class ArOnAccount implements Mart {
@@ -10,6 +11,11 @@ final class ArOnAccount implements Mart {
     @Override
     public TableId table() {
         return TABLE;
+    }
+
+    @Override
+    public Optional<AsOf> asOf() {
+        return Optional.of(Receivables.AS_OF);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dsmart.transforms;
 
 import dsmart.lake.TableId;
 import java.util.List;
+import java.util.Optional;
 
 /** mart.ar_provision: bad-debt provision per as-of date and customer, and the company total. */
 final class ArProvision implements Mart {
@@ -10,6 +11,11 @@ final class ArProvision implements Mart {
     @Override
     public TableId table() {
         return TABLE;
+    }
+
+    @Override
+    public Optional<AsOf> asOf() {
+        return Optional.of(Receivables.AS_OF);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dsmart.transforms;
 import dsmart.lake.Settings;
 import dsmart.lake.TableId;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,6 +26,24 @@ interface Mart {
      */
     default boolean readsOutsideLake() {
         return false;
+    }
+
+    /**
+     * An as-of mart: one set of rows per as-of date in {@code column}, the dates coming from staging view {@code view}'s
+     * column of the same name. It promises that a source row changes only its rows for as-of dates on or after the earliest
+     * business date the row carries (before and after the change), so that a run rebuilds those dates alone
+     * ({@link ChangedInputs}).
+     */
+    record AsOf(String column, String view) {
+        public AsOf {
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(view, "view");
+        }
+    }
+
+    /** Whether the mart is an as-of mart, rebuilt from the earliest changed date when it can be. */
+    default Optional<AsOf> asOf() {
+        return Optional.empty();
     }
 
     /** Called before the mart's SQL runs, e.g. to expose its previous snapshot as a temporary view. */

@@ -6,12 +6,18 @@ import dsmart.lake.spark.Sparks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -22,6 +28,9 @@ import org.apache.spark.sql.SparkSession;
  */
 final class MartInputs {
     static final String SUMMARY_PROPERTY = "dsmart.inputs";
+    static final String DEFINITION_PROPERTY = "dsmart.definition";
+    static final String SNAPSHOTS_PROPERTY = "dsmart.input-snapshots";
+    static final String ABSENT = "absent";
     private static final Pattern TABLE = Pattern.compile("\\b((?:raw|mart)\\.[a-z][a-z0-9_]*)");
     private static final Pattern STAGING_VIEW = Pattern.compile("\\b(stg_[a-z0-9_]*)");
     /** Reads the clock: rebuilt every run, whatever its inputs. */
@@ -55,21 +64,64 @@ final class MartInputs {
         return mart.readsOutsideLake() || CLOCK.matcher(closure).find();
     }
 
-    /** The digest of a mart's inputs now; {@code closure} is {@link #closure} of its SQL and checks. */
-    static String digest(SparkSession spark, Settings settings, TableId self, String closure) {
-        StringBuilder text = new StringBuilder("zone=").append(settings.zone().getId()).append('\n').append(closure);
-        Set<String> tables = new TreeSet<>();
+    /**
+     * A mart's inputs now: the digest of its definition (SQL, checks, the views they read, the business zone) and the
+     * current snapshot id of each raw table and other mart it reads ("absent" for one not in the lake).
+     */
+    record Inputs(String definition, SortedMap<String, String> snapshots) {
+        Inputs {
+            Objects.requireNonNull(definition, "definition");
+            snapshots = Collections.unmodifiableSortedMap(new TreeMap<>(snapshots));
+        }
+
+        /** One digest of the definition and the snapshots: equal digests, equal inputs. */
+        String digest() {
+            StringBuilder text = new StringBuilder(definition);
+            snapshots.forEach((name, id) -> text.append('\n').append(name).append('=').append(id));
+            return sha256(text.toString());
+        }
+
+        /** The snapshot-summary properties that record these inputs with the rows built from them. */
+        Map<String, String> summary() {
+            return Map.of(SUMMARY_PROPERTY, digest(), DEFINITION_PROPERTY, definition, SNAPSHOTS_PROPERTY, encode(snapshots));
+        }
+    }
+
+    /** A mart's inputs now; {@code closure} is {@link #closure} of its SQL and checks. */
+    static Inputs of(SparkSession spark, Settings settings, TableId self, String closure) {
+        SortedMap<String, String> snapshots = new TreeMap<>();
         Matcher table = TABLE.matcher(closure);
         while (table.find()) {
-            tables.add(table.group(1));
+            snapshots.put(table.group(1), "");
         }
-        tables.remove(self.toString());
-        for (String name : tables) {
-            text.append('\n').append(name).append('=')
-                    .append(Sparks.latest(spark, name).map(s -> Long.toString(s.id())).orElse("absent"));
+        snapshots.remove(self.toString());
+        snapshots.replaceAll((name, none) -> Sparks.latest(spark, name).map(s -> Long.toString(s.id())).orElse(ABSENT));
+        return new Inputs(sha256("zone=" + settings.zone().getId() + "\n" + closure), snapshots);
+    }
+
+    /** The input snapshots a published snapshot's summary records; empty when it records none (published before they were). */
+    static Optional<SortedMap<String, String>> publishedSnapshots(Map<String, String> summary) {
+        String encoded = summary.get(SNAPSHOTS_PROPERTY);
+        if (encoded == null) {
+            return Optional.empty();
         }
+        SortedMap<String, String> snapshots = new TreeMap<>();
+        for (String entry : encoded.split(",")) {
+            int equals = entry.indexOf('=');
+            if (equals > 0) {
+                snapshots.put(entry.substring(0, equals), entry.substring(equals + 1));
+            }
+        }
+        return Optional.of(snapshots);
+    }
+
+    private static String encode(SortedMap<String, String> snapshots) {
+        return snapshots.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    }
+
+    private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

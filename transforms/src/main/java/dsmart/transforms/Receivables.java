@@ -1,7 +1,10 @@
 package dsmart.transforms;
 
-/** Checks shared by the receivables marts, against the ledger balance of staging (stg_ar_balance.sql). */
+/** What the receivables marts share: their as-of dates and checks against the ledger balance of staging (stg_ar_balance.sql). */
 final class Receivables {
+    /** The receivables marts' as-of dates: stg_ar_as_of.as_of_date. */
+    static final Mart.AsOf AS_OF = new Mart.AsOf("as_of_date", "stg_ar_as_of");
+
     private Receivables() {}
 
     /** Counts the as-of dates whose Σ {@code column} of the candidate differs from the ledger balance (to the cent). */

@@ -1,11 +1,15 @@
 package dsmart.transforms;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import dsmart.lake.Progress;
 import dsmart.lake.Settings;
 import dsmart.lake.TableId;
 import dsmart.lake.spark.RunLedger;
 import dsmart.lake.spark.Sparks;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,9 +19,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.storage.StorageLevel;
 
@@ -30,6 +36,8 @@ public final class Transforms {
     public static final String STAGE = "transform";
     /** The ledger status of a mart kept because its inputs are unchanged since it was published ({@link MartInputs}). */
     public static final String UNCHANGED = "unchanged";
+    /** The snapshot-summary property of a mart snapshot that replaced the as-of dates from this one on, not all of them. */
+    static final String REBUILT_FROM_PROPERTY = "dsmart.rebuilt-from";
     static final List<String> STAGING = List.of("stg_regions", "stg_customers", "stg_order_revenue",
             "stg_reps", "stg_teams", "stg_invoices", "stg_credit_notes", "stg_receipts", "stg_write_offs",
             "stg_receipt_allocations", "stg_ar_as_of", "stg_ar_balance",
@@ -61,8 +69,12 @@ public final class Transforms {
 
     private Transforms() {}
 
-    /** A published mart. */
-    public record MartResult(TableId table, long rows, long snapshotId) {}
+    /** A published mart; rebuiltFrom: the first as-of date rebuilt when not all were (null otherwise). */
+    public record MartResult(TableId table, long rows, long snapshotId, LocalDate rebuiltFrom) {
+        public MartResult(TableId table, long rows, long snapshotId) {
+            this(table, rows, snapshotId, null);
+        }
+    }
 
     public static List<MartResult> run(Settings settings, Progress progress) {
         return run(settings, progress, selected(settings));
@@ -150,22 +162,25 @@ public final class Transforms {
                 continue;
             }
             String closure = MartInputs.closure(settings.fill(sqlAndChecks), views);
-            String inputs = MartInputs.rebuiltEveryRun(mart, closure) ? null : MartInputs.digest(spark, settings, mart.table(), closure);
-            Sparks.Snapshot published = inputs == null || full ? null : Sparks.latest(spark, mart.table().toString())
-                    .filter(s -> inputs.equals(s.summary().get(MartInputs.SUMMARY_PROPERTY))).orElse(null);
-            if (published != null) {
-                long rows = Long.parseLong(published.summary().getOrDefault("total-records", "0"));
-                results.add(new MartResult(mart.table(), rows, published.id()));
-                progress.message(mart.table() + ": inputs unchanged since snapshot " + published.id() + ", kept (" + rows + " rows)");
+            MartInputs.Inputs inputs = MartInputs.rebuiltEveryRun(mart, closure) ? null : MartInputs.of(spark, settings, mart.table(), closure);
+            Sparks.Snapshot previous = inputs == null || full ? null : Sparks.latest(spark, mart.table().toString()).orElse(null);
+            if (previous != null && inputs.digest().equals(previous.summary().get(MartInputs.SUMMARY_PROPERTY))) {
+                long rows = Long.parseLong(previous.summary().getOrDefault("total-records", "0"));
+                results.add(new MartResult(mart.table(), rows, previous.id()));
+                progress.message(mart.table() + ": inputs unchanged since snapshot " + previous.id() + ", kept (" + rows + " rows)");
                 ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), UNCHANGED, 0, rows,
-                        published.id(), "inputs unchanged since its last build"));
+                        previous.id(), "inputs unchanged since its last build"));
                 continue;
+            }
+            Rebuild rebuild = previous == null || mart.asOf().isEmpty() ? null : ChangedInputs.of(spark, mart, inputs, previous);
+            if (rebuild != null && rebuild.isWhole()) {
+                progress.message(mart.table() + ": every as-of date rebuilt: " + rebuild.because());
             }
             progress.start(mart.table().toString());
             try {
                 materializeCached(spark, settings, sqlAndChecks, materialized);
                 mart.prepare(spark);
-                results.add(publishRetryingInternalErrors(spark, mart, settings, sql, inputs, progress));
+                results.add(publishRetryingInternalErrors(spark, mart, settings, sql, inputs, rebuild, progress));
             } catch (RuntimeException e) {
                 String message = e instanceof TransformException ? e.getMessage() : mart.table() + " failed: " + e.getMessage();
                 ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), "failed", 0, 0, null, message));
@@ -173,9 +188,12 @@ public final class Transforms {
                 throw e instanceof TransformException ? e : new TransformException(message, e);
             }
             MartResult result = results.get(results.size() - 1);
+            if (result.rebuiltFrom() != null) {
+                progress.message(mart.table() + ": as-of dates from " + result.rebuiltFrom() + " rebuilt, the earlier ones kept");
+            }
             progress.done(result.rows());
             ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), "ok", 0, result.rows(),
-                    result.snapshotId(), null));
+                    result.snapshotId(), result.rebuiltFrom() == null ? null : "as-of dates from " + result.rebuiltFrom() + " rebuilt"));
         }
         RunLedger.record(spark, ledger);
         return results;
@@ -237,16 +255,16 @@ public final class Transforms {
      * failed", PushPredicateThroughNonJoin over a UNION; the same query on the same data passes when planned again). Nothing
      * is written before the checks pass, so the mart is planned and computed once more; a second failure stops the run.
      */
-    static MartResult publishRetryingInternalErrors(SparkSession spark, Mart mart, Settings settings, String sql, String inputs,
-            Progress progress) {
+    static MartResult publishRetryingInternalErrors(SparkSession spark, Mart mart, Settings settings, String sql,
+            MartInputs.Inputs inputs, Rebuild rebuild, Progress progress) {
         try {
-            return publish(spark, mart, settings, sql, inputs);
+            return publish(spark, mart, settings, sql, inputs, rebuild);
         } catch (RuntimeException e) {
             if (!isOptimizerInternalError(e)) {
                 throw e;
             }
             progress.message(mart.table() + ": Spark optimizer internal error, planning the mart once more");
-            return publish(spark, mart, settings, sql, inputs);
+            return publish(spark, mart, settings, sql, inputs, rebuild);
         }
     }
 
@@ -260,14 +278,35 @@ public final class Transforms {
         return false;
     }
 
-    /** Computes, checks and publishes a mart; {@code inputs} (its {@link MartInputs} digest, or null) goes into the snapshot's summary. */
-    private static MartResult publish(SparkSession spark, Mart mart, Settings settings, String sql, String inputs) {
+    /**
+     * Computes, checks and publishes a mart; {@code inputs} (or null) go into the snapshot's summary. With a {@code rebuild}
+     * that is not whole, an as-of mart is computed for the as-of dates from the earliest its inputs' changes reach (and
+     * from its last and new data as-of date, which moves); the candidate checked is the previous rows before that date
+     * and the new ones after, and the snapshot replaces the rows from that date on.
+     */
+    private static MartResult publish(SparkSession spark, Mart mart, Settings settings, String sql, MartInputs.Inputs inputs,
+            Rebuild rebuild) {
         String target = mart.table().toString();
         String candidate = "candidate_" + mart.table().name();
+        LocalDate from = rebuild == null || rebuild.isWhole() ? null : rebuildFrom(spark, mart, rebuild);
+        Map<String, String> summary = new LinkedHashMap<>(inputs == null ? Map.of() : inputs.summary());
         // Computed once, here: the checks and the write read these rows, not a recomputation that could differ from what was
         // checked. (A persisted result was not enough: Spark 4.1 replans one whose SQL has CTEs over views when two scalar
         // subqueries read it, and mart.market_indicator run alone then failed its reconciliations.)
-        Dataset<Row> rows = mart.rows(spark, settings, sql).localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> computed;
+        Column rebuilt = null;
+        if (from == null) {
+            computed = mart.rows(spark, settings, sql);
+        } else {
+            Mart.AsOf asOf = mart.asOf().orElseThrow();
+            rebuilt = col(asOf.column()).geq(lit(from));
+            String since = "since_" + asOf.view();
+            spark.table(asOf.view()).where(rebuilt).createOrReplaceTempView(since);
+            computed = spark.table(target).where(col(asOf.column()).lt(lit(from)))
+                    .unionByName(mart.rows(spark, settings, sql.replaceAll("\\b" + asOf.view() + "\\b", since)).where(rebuilt));
+            summary.put(REBUILT_FROM_PROPERTY, from.toString());
+        }
+        Dataset<Row> rows = computed.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
         try {
             rows.createOrReplaceTempView(candidate);
             List<String> failed = new ArrayList<>();
@@ -280,18 +319,44 @@ public final class Transforms {
             if (!failed.isEmpty()) {
                 throw new TransformException(target + " failed its data checks, not published: " + String.join("; ", failed));
             }
+            String partition = mart.asOf().map(Mart.AsOf::column).orElse(null);
             if (!spark.catalog().tableExists(target)) {
                 String columns = java.util.Arrays.stream(rows.schema().fields())
                         .map(f -> "`" + f.name() + "` " + f.dataType().sql())
                         .collect(Collectors.joining(", "));
-                spark.sql("CREATE TABLE " + target + " (" + columns + ") USING iceberg TBLPROPERTIES ('format-version'='2')");
+                spark.sql("CREATE TABLE " + target + " (" + columns + ") USING iceberg"
+                        + (partition == null ? "" : " PARTITIONED BY (`" + partition + "`)") + " TBLPROPERTIES ('format-version'='2')");
+            } else if (partition != null && !Sparks.identityPartitions(spark, target).contains(partition)) {
+                // a mart published before it was an as-of mart: partitioned now, so that later runs can replace some as-of dates
+                spark.sql("ALTER TABLE " + target + " ADD PARTITION FIELD `" + partition + "`");
             }
-            Sparks.replaceAll(rows, target, inputs == null ? Map.of() : Map.of(MartInputs.SUMMARY_PROPERTY, inputs));
+            if (rebuilt == null) {
+                Sparks.replaceAll(rows, target, summary);
+            } else {
+                Sparks.replaceWhere(rows.where(rebuilt), target, rebuilt, summary);
+            }
             long count = rows.count();
-            return new MartResult(mart.table(), count, Sparks.currentSnapshot(spark, target));
+            return new MartResult(mart.table(), count, Sparks.currentSnapshot(spark, target), from);
         } finally {
             release(rows);
         }
+    }
+
+    /**
+     * The first as-of date to rebuild: the earliest its inputs' changes reach, or the data as-of date before or now when
+     * earlier (the last as-of date moves with the data, and its rows with it).
+     */
+    private static LocalDate rebuildFrom(SparkSession spark, Mart mart, Rebuild rebuild) {
+        Mart.AsOf asOf = mart.asOf().orElseThrow();
+        LocalDate from = rebuild.from();
+        for (String table : List.of(mart.table().toString(), asOf.view())) {
+            Object last = spark.table(table).agg(functions.max(col(asOf.column()))).first().get(0);
+            LocalDate date = last instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) last;
+            if (date != null && (from == null || date.isBefore(from))) {
+                from = date;
+            }
+        }
+        return from;
     }
 
     /** Frees the blocks of a checkpointed candidate now rather than when the JVM collects it. */

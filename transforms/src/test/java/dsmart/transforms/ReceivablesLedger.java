@@ -1,6 +1,7 @@
 package dsmart.transforms;
 
 import dsmart.lake.spark.Sparks;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -68,7 +69,20 @@ final class ReceivablesLedger {
         spark.sql("INSERT INTO raw.finance_write_offs VALUES (1, 4, 2, DATE '2025-03-20', 30.00, '无法收回', '财务经理', DATE '2025-03-19', "
                 + "'WO-2025-1', " + TS + U + ")");
         creditAndCollections(spark);
+        KEYS.forEach((table, key) -> spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ('" + Sparks.KEY_PROPERTY + "'='" + key + "')"));
     }
+
+    /** The raw tables' keys, kept in their properties as ingestion keeps them. */
+    private static final Map<String, String> KEYS = Map.ofEntries(
+            Map.entry("raw.crm_regions", "region_code"), Map.entry("raw.crm_customers", "customer_id"),
+            Map.entry("raw.crm_reps", "rep_id"), Map.entry("raw.crm_teams", "team_id"),
+            Map.entry("raw.finance_invoices", "invoice_id"), Map.entry("raw.finance_credit_notes", "credit_note_id"),
+            Map.entry("raw.finance_receipts", "receipt_id"),
+            Map.entry("raw.finance_receipt_allocations", "allocation_id"),
+            Map.entry("raw.finance_write_offs", "write_off_id"), Map.entry("raw.finance_credit_limits", "credit_limit_id"),
+            Map.entry("raw.finance_credit_assessments", "assessment_id"),
+            Map.entry("raw.finance_collection_actions", "action_id"), Map.entry("raw.orders_orders", "order_id"),
+            Map.entry("raw.orders_credit_overrides", "override_id"));
 
     private static void creditAndCollections(SparkSession spark) {
         spark.sql("CREATE TABLE raw.finance_credit_limits (credit_limit_id BIGINT, customer_id BIGINT, assessment_id BIGINT, "

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriterV2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,17 +71,26 @@ public final class Sparks {
 
     /** Replaces every row of an existing table in one snapshot whose summary also holds the given properties. */
     public static void replaceAll(Dataset<Row> rows, String table, Map<String, String> summary) {
+        replaceWhere(rows, table, functions.lit(true), summary);
+    }
+
+    /**
+     * Deletes the rows of an existing table that match a condition and appends the given rows, in one snapshot whose summary
+     * also holds the given properties. Iceberg deletes whole files only: the condition must hold for all or none of a data
+     * file's rows (a condition on the table's partition columns).
+     */
+    public static void replaceWhere(Dataset<Row> rows, String table, Column condition, Map<String, String> summary) {
         try {
             DataFrameWriterV2<Row> writer = rows.writeTo(table);
             summary.forEach((key, value) -> writer.option("snapshot-property." + key, value));
-            writer.overwrite(functions.lit(true));
+            writer.overwrite(condition);
         } catch (NoSuchTableException e) {
             throw new LakeException("table " + table + " does not exist", e);
         }
     }
 
-    /** A table's snapshot: its id and summary (Iceberg's counts and the writer's own properties). */
-    public record Snapshot(long id, Map<String, String> summary) {
+    /** A table's snapshot: its id, when it was committed, and its summary (Iceberg's counts and the writer's own properties). */
+    public record Snapshot(long id, long committedAtMillis, Map<String, String> summary) {
         public Snapshot {
             summary = Map.copyOf(summary);
         }
@@ -91,6 +101,55 @@ public final class Sparks {
      * the table is absent or has no snapshot yet.
      */
     public static Optional<Snapshot> latest(SparkSession spark, String table) {
+        return iceberg(spark, table).map(t -> t.currentSnapshot()).map(Sparks::snapshot);
+    }
+
+    /** A snapshot of a table by id; empty when the table is absent or no longer has it (expired). */
+    public static Optional<Snapshot> snapshot(SparkSession spark, String table, long id) {
+        return iceberg(spark, table).map(t -> t.snapshot(id)).map(Sparks::snapshot);
+    }
+
+    /**
+     * The snapshots of a table committed after one of its snapshots, newest first, up to its current snapshot; empty when
+     * the table is absent or that snapshot is no ancestor of the current one (expired, or another branch).
+     */
+    public static Optional<List<Snapshot>> snapshotsAfter(SparkSession spark, String table, long ancestorId) {
+        org.apache.iceberg.Table iceberg = iceberg(spark, table).orElse(null);
+        if (iceberg == null) {
+            return Optional.empty();
+        }
+        List<Snapshot> after = new java.util.ArrayList<>();
+        for (org.apache.iceberg.Snapshot s = iceberg.currentSnapshot(); s != null; s = s.parentId() == null ? null : iceberg.snapshot(s.parentId())) {
+            if (s.snapshotId() == ancestorId) {
+                return Optional.of(after);
+            }
+            after.add(snapshot(s));
+        }
+        return Optional.empty();
+    }
+
+    /** A table property, e.g. {@link #KEY_PROPERTY}; empty when the table or the property is absent. */
+    public static Optional<String> property(SparkSession spark, String table, String name) {
+        return iceberg(spark, table).map(t -> t.properties().get(name));
+    }
+
+    /** The table property that names a raw table's key columns, comma-separated (written by ingestion). */
+    public static final String KEY_PROPERTY = "dsmart.key";
+
+    /** The columns a table is partitioned by as they are (identity partitions), in the order of its partition spec. */
+    public static List<String> identityPartitions(SparkSession spark, String table) {
+        return iceberg(spark, table).map(t -> t.spec().fields().stream()
+                .filter(f -> f.transform().isIdentity())
+                .map(f -> t.schema().findColumnName(f.sourceId()))
+                .toList()).orElse(List.of());
+    }
+
+    private static Snapshot snapshot(org.apache.iceberg.Snapshot snapshot) {
+        return new Snapshot(snapshot.snapshotId(), snapshot.timestampMillis(), snapshot.summary());
+    }
+
+    /** The Iceberg table, refreshed; empty when absent. */
+    private static Optional<org.apache.iceberg.Table> iceberg(SparkSession spark, String table) {
         // also loads the catalog into the session: Spark3Util resolves only a catalog the session has loaded, a new one has none
         if (!spark.catalog().tableExists(table)) {
             return Optional.empty();
@@ -105,8 +164,7 @@ public final class Sparks {
             throw new LakeException("not a table name: " + table, e);
         }
         iceberg.refresh();
-        org.apache.iceberg.Snapshot current = iceberg.currentSnapshot();
-        return current == null ? Optional.empty() : Optional.of(new Snapshot(current.snapshotId(), current.summary()));
+        return Optional.of(iceberg);
     }
 
     /** The current snapshot id of a table (its main branch). */

@@ -1,0 +1,145 @@
+package dsmart.transforms;
+
+import dsmart.lake.spark.Sparks;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What changed in an as-of mart's inputs since the snapshot that published it, as the as-of dates to rebuild
+ * ({@link Rebuild}). A raw table's changed rows are those ingestion wrote after that snapshot's input snapshot
+ * ({@code _ingested_at} after its commit: one writer at a time), compared with their version then by the table's key
+ * ({@link Sparks#KEY_PROPERTY}); a row whose values are the same but for {@code updated_at} is no change. A change
+ * reaches back to the earliest business date (a date or timestamp column other than {@code updated_at}) of the row
+ * before and after it.
+ */
+final class ChangedInputs {
+    /** Not a business date: a re-stamp with no other change is no change. */
+    static final String RESTAMP = "updated_at";
+
+    private ChangedInputs() {}
+
+    /** What to rebuild of an as-of mart whose inputs are now {@code now}, published last in {@code published}. */
+    static Rebuild of(SparkSession spark, Mart mart, MartInputs.Inputs now, Sparks.Snapshot published) {
+        String target = mart.table().toString();
+        Mart.AsOf asOf = mart.asOf().orElseThrow(() -> new IllegalArgumentException(target + " is not an as-of mart"));
+        if (!Sparks.identityPartitions(spark, target).contains(asOf.column())) {
+            return Rebuild.whole("not partitioned by " + asOf.column() + " yet");
+        }
+        if (!now.definition().equals(published.summary().get(MartInputs.DEFINITION_PROPERTY))) {
+            return Rebuild.whole("its SQL, checks, settings or time zone changed");
+        }
+        SortedMap<String, String> before = MartInputs.publishedSnapshots(published.summary()).orElse(null);
+        if (before == null) {
+            return Rebuild.whole("its snapshot " + published.id() + " does not record its inputs' snapshots");
+        }
+        Rebuild rebuild = Rebuild.NOTHING;
+        for (Map.Entry<String, String> input : now.snapshots().entrySet()) {
+            String name = input.getKey();
+            String was = before.get(name);
+            if (input.getValue().equals(was)) {
+                continue;
+            }
+            if (was == null || was.equals(MartInputs.ABSENT)) {
+                rebuild = rebuild.and(Rebuild.whole(name + " is new to it"));
+            } else if (input.getValue().equals(MartInputs.ABSENT)) {
+                rebuild = rebuild.and(Rebuild.whole(name + " is gone"));
+            } else if (!name.startsWith("raw.")) {
+                rebuild = rebuild.and(martSince(spark, name, Long.parseLong(was)));
+            } else {
+                long id = Long.parseLong(was);
+                rebuild = rebuild.and(Sparks.snapshot(spark, name, id)
+                        .map(s -> rawSince(spark, name, s))
+                        .orElseGet(() -> Rebuild.whole(name + "'s snapshot " + id + " is expired")));
+            }
+            if (rebuild.isWhole()) {
+                break;
+            }
+        }
+        return rebuild;
+    }
+
+    /**
+     * What another mart's snapshots since one of them reach back to: the earliest as-of date they replaced, when each
+     * replaced some as-of dates only ({@link Transforms#REBUILT_FROM_PROPERTY}).
+     */
+    static Rebuild martSince(SparkSession spark, String table, long before) {
+        List<Sparks.Snapshot> after = Sparks.snapshotsAfter(spark, table, before).orElse(null);
+        if (after == null) {
+            return Rebuild.whole(table + " has no snapshot " + before + " before its current one");
+        }
+        Rebuild rebuild = Rebuild.NOTHING;
+        for (Sparks.Snapshot snapshot : after) {
+            String from = snapshot.summary().get(Transforms.REBUILT_FROM_PROPERTY);
+            if (from == null) {
+                return Rebuild.whole(table + " was rebuilt whole");
+            }
+            rebuild = rebuild.and(Rebuild.from(LocalDate.parse(from)));
+        }
+        return rebuild;
+    }
+
+    /** What a raw table's changes since one of its snapshots reach back to. */
+    static Rebuild rawSince(SparkSession spark, String table, Sparks.Snapshot before) {
+        String key = Sparks.property(spark, table, Sparks.KEY_PROPERTY).orElse(null);
+        if (key == null) {
+            return Rebuild.whole(table + " has no key (table property " + Sparks.KEY_PROPERTY + ")");
+        }
+        List<String> keys = Arrays.stream(key.split(",")).map(String::strip).toList();
+        StructType schema = spark.table(table).schema();
+        if (!schema.equals(spark.sql("SELECT * FROM " + table + " VERSION AS OF " + before.id()).schema())) {
+            return Rebuild.whole(table + "'s columns changed since snapshot " + before.id());
+        }
+        List<String> dates = new ArrayList<>();
+        List<String> compared = new ArrayList<>();
+        for (StructField field : schema.fields()) {
+            String name = field.name();
+            boolean meta = name.startsWith("_") && !name.equals("_op");
+            if (meta || name.equals(RESTAMP) || keys.contains(name)) {
+                continue;
+            }
+            compared.add(name);
+            if (field.dataType().equals(DataTypes.DateType) || field.dataType().equals(DataTypes.TimestampType)) {
+                dates.add(name);
+            }
+        }
+        if (dates.isEmpty()) {
+            return changed(spark, table, keys, compared, before) == 0 ? Rebuild.NOTHING
+                    : Rebuild.whole(table + " changed and has no business date");
+        }
+        String earliest = "least(" + dates.stream().flatMap(d -> List.of("CAST(a.`" + d + "` AS DATE)", "CAST(b.`" + d + "` AS DATE)").stream())
+                .collect(Collectors.joining(", ")) + ")";
+        Row row = spark.sql("SELECT COUNT(*), COUNT_IF(earliest IS NULL), MIN(earliest) FROM (SELECT " + earliest + " AS earliest "
+                + changes(table, keys, compared, before) + ")").first();
+        if (row.getLong(0) == 0) {
+            return Rebuild.NOTHING;
+        }
+        if (row.getLong(1) > 0) {
+            return Rebuild.whole(row.getLong(1) + " changed rows of " + table + " have no business date");
+        }
+        Object date = row.get(2);
+        return Rebuild.from(date instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) date);
+    }
+
+    private static long changed(SparkSession spark, String table, List<String> keys, List<String> compared, Sparks.Snapshot before) {
+        return spark.sql("SELECT COUNT(*) " + changes(table, keys, compared, before)).first().getLong(0);
+    }
+
+    /** FROM … WHERE …: each row written after {@code before} (a), with its version in {@code before} (b) when there was one. */
+    private static String changes(String table, List<String> keys, List<String> compared, Sparks.Snapshot before) {
+        String on = keys.stream().map(k -> "a.`" + k + "` = b.`" + k + "`").collect(Collectors.joining(" AND "));
+        String same = compared.stream().map(c -> "a.`" + c + "` <=> b.`" + c + "`").collect(Collectors.joining(" AND "));
+        return "FROM (SELECT * FROM " + table + " WHERE _ingested_at > timestamp_millis(" + before.committedAtMillis() + ")) a "
+                + "LEFT JOIN " + table + " VERSION AS OF " + before.id() + " b ON " + on + " "
+                + "WHERE b.`" + keys.get(0) + "` IS NULL" + (same.isEmpty() ? "" : " OR NOT (" + same + ")");
+    }
+}
