@@ -25,11 +25,16 @@ import org.apache.spark.sql.types.StructType;
 final class ChangedInputs {
     /** Not a business date: a re-stamp with no other change is no change. */
     static final String RESTAMP = "updated_at";
+    /** Changed rows up to this many have their keys broadcast to find their previous versions. */
+    private static final long BROADCAST_ROWS = 2_000_000;
 
     private ChangedInputs() {}
 
-    /** What to rebuild of an as-of mart whose inputs are now {@code now}, published last in {@code published}. */
-    static Rebuild of(SparkSession spark, Mart mart, MartInputs.Inputs now, Sparks.Snapshot published) {
+    /**
+     * What to rebuild of an as-of mart whose inputs are now {@code now}, published last in {@code published}. A run keeps
+     * what it found of a raw table since a snapshot in {@code seen}, for the next mart that reads the same.
+     */
+    static Rebuild of(SparkSession spark, Mart mart, MartInputs.Inputs now, Sparks.Snapshot published, Map<String, Rebuild> seen) {
         String target = mart.table().toString();
         Mart.AsOf asOf = mart.asOf().orElseThrow(() -> new IllegalArgumentException(target + " is not an as-of mart"));
         if (!Sparks.identityPartitions(spark, target).contains(asOf.column())) {
@@ -57,9 +62,9 @@ final class ChangedInputs {
                 rebuild = rebuild.and(martSince(spark, name, Long.parseLong(was)));
             } else {
                 long id = Long.parseLong(was);
-                rebuild = rebuild.and(Sparks.snapshot(spark, name, id)
+                rebuild = rebuild.and(seen.computeIfAbsent(name + "@" + id, k -> Sparks.snapshot(spark, name, id)
                         .map(s -> rawSince(spark, name, s))
-                        .orElseGet(() -> Rebuild.whole(name + "'s snapshot " + id + " is expired")));
+                        .orElseGet(() -> Rebuild.whole(name + "'s snapshot " + id + " is expired"))));
             }
             if (rebuild.isWhole()) {
                 break;
@@ -112,14 +117,20 @@ final class ChangedInputs {
                 dates.add(name);
             }
         }
+        String written = "(SELECT * FROM " + table + " WHERE _ingested_at > timestamp_millis(" + before.committedAtMillis() + "))";
+        long rows = spark.sql("SELECT COUNT(*) FROM " + written).first().getLong(0);
+        if (rows == 0) {
+            return Rebuild.NOTHING;
+        }
+        String changes = changes(table, written, rows <= BROADCAST_ROWS, keys, compared, before);
         if (dates.isEmpty()) {
-            return changed(spark, table, keys, compared, before) == 0 ? Rebuild.NOTHING
+            return spark.sql("SELECT COUNT(*) " + changes).first().getLong(0) == 0 ? Rebuild.NOTHING
                     : Rebuild.whole(table + " changed and has no business date");
         }
         String earliest = "least(" + dates.stream().flatMap(d -> List.of("CAST(a.`" + d + "` AS DATE)", "CAST(b.`" + d + "` AS DATE)").stream())
                 .collect(Collectors.joining(", ")) + ")";
         Row row = spark.sql("SELECT COUNT(*), COUNT_IF(earliest IS NULL), MIN(earliest) FROM (SELECT " + earliest + " AS earliest "
-                + changes(table, keys, compared, before) + ")").first();
+                + changes + ")").first();
         if (row.getLong(0) == 0) {
             return Rebuild.NOTHING;
         }
@@ -130,16 +141,22 @@ final class ChangedInputs {
         return Rebuild.from(date instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) date);
     }
 
-    private static long changed(SparkSession spark, String table, List<String> keys, List<String> compared, Sparks.Snapshot before) {
-        return spark.sql("SELECT COUNT(*) " + changes(table, keys, compared, before)).first().getLong(0);
-    }
-
-    /** FROM … WHERE …: each row written after {@code before} (a), with its version in {@code before} (b) when there was one. */
-    private static String changes(String table, List<String> keys, List<String> compared, Sparks.Snapshot before) {
+    /**
+     * FROM … WHERE …: each row written after {@code before} (a), with its version in {@code before} (b) when there was one.
+     * With {@code few} written rows, their keys are broadcast to pick the old versions, so the table at {@code before} is
+     * read once and not shuffled.
+     */
+    private static String changes(String table, String written, boolean few, List<String> keys, List<String> compared,
+            Sparks.Snapshot before) {
         String on = keys.stream().map(k -> "a.`" + k + "` = b.`" + k + "`").collect(Collectors.joining(" AND "));
         String same = compared.stream().map(c -> "a.`" + c + "` <=> b.`" + c + "`").collect(Collectors.joining(" AND "));
-        return "FROM (SELECT * FROM " + table + " WHERE _ingested_at > timestamp_millis(" + before.committedAtMillis() + ")) a "
-                + "LEFT JOIN " + table + " VERSION AS OF " + before.id() + " b ON " + on + " "
+        String old = table + " VERSION AS OF " + before.id();
+        if (few) {
+            String keyList = keys.stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "));
+            old = "(SELECT /*+ BROADCAST(a) */ b.* FROM " + old + " b LEFT SEMI JOIN (SELECT " + keyList + " FROM " + written + ") a ON "
+                    + on + ")";
+        }
+        return "FROM " + written + " a LEFT JOIN " + old + " b ON " + on + " "
                 + "WHERE b.`" + keys.get(0) + "` IS NULL" + (same.isEmpty() ? "" : " OR NOT (" + same + ")");
     }
 }

@@ -87,16 +87,24 @@ final class MartInputs {
         }
     }
 
-    /** A mart's inputs now; {@code closure} is {@link #closure} of its SQL and checks. */
-    static Inputs of(SparkSession spark, Settings settings, TableId self, String closure) {
+    /**
+     * A mart's inputs now ({@code closure} is {@link #closure} of its SQL and checks); a run keeps the raw tables' snapshots in {@code rawSnapshots} for the next mart (a transform does
+     * not write raw; marts it publishes as it goes are read each time).
+     */
+    static Inputs of(SparkSession spark, Settings settings, TableId self, String closure, Map<String, String> rawSnapshots) {
         SortedMap<String, String> snapshots = new TreeMap<>();
         Matcher table = TABLE.matcher(closure);
         while (table.find()) {
             snapshots.put(table.group(1), "");
         }
         snapshots.remove(self.toString());
-        snapshots.replaceAll((name, none) -> Sparks.latest(spark, name).map(s -> Long.toString(s.id())).orElse(ABSENT));
+        snapshots.replaceAll((name, none) -> name.startsWith("raw.") ? rawSnapshots.computeIfAbsent(name, n -> current(spark, n))
+                : current(spark, name));
         return new Inputs(sha256("zone=" + settings.zone().getId() + "\n" + closure), snapshots);
+    }
+
+    private static String current(SparkSession spark, String table) {
+        return Sparks.latest(spark, table).map(s -> Long.toString(s.id())).orElse(ABSENT);
     }
 
     /** The input snapshots a published snapshot's summary records; empty when it records none (published before they were). */

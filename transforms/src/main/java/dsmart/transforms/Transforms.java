@@ -142,6 +142,8 @@ public final class Transforms {
         List<MartResult> results = new ArrayList<>();
         List<RunLedger.Entry> ledger = new ArrayList<>();
         Set<String> materialized = new HashSet<>();
+        Map<String, Rebuild> rawChanges = new java.util.HashMap<>();
+        Map<String, String> rawSnapshots = new java.util.HashMap<>();
         for (Mart mart : marts) {
             Instant started = Instant.now();
             String absent = mart.requires().stream().filter(t -> !spark.catalog().tableExists(t)).findFirst().orElse(null);
@@ -162,7 +164,8 @@ public final class Transforms {
                 continue;
             }
             String closure = MartInputs.closure(settings.fill(sqlAndChecks), views);
-            MartInputs.Inputs inputs = MartInputs.rebuiltEveryRun(mart, closure) ? null : MartInputs.of(spark, settings, mart.table(), closure);
+            MartInputs.Inputs inputs = MartInputs.rebuiltEveryRun(mart, closure) ? null
+                    : MartInputs.of(spark, settings, mart.table(), closure, rawSnapshots);
             Sparks.Snapshot previous = inputs == null || full ? null : Sparks.latest(spark, mart.table().toString()).orElse(null);
             if (previous != null && inputs.digest().equals(previous.summary().get(MartInputs.SUMMARY_PROPERTY))) {
                 long rows = Long.parseLong(previous.summary().getOrDefault("total-records", "0"));
@@ -172,12 +175,13 @@ public final class Transforms {
                         previous.id(), "inputs unchanged since its last build"));
                 continue;
             }
-            Rebuild rebuild = previous == null || mart.asOf().isEmpty() ? null : ChangedInputs.of(spark, mart, inputs, previous);
-            if (rebuild != null && rebuild.isWhole()) {
-                progress.message(mart.table() + ": every as-of date rebuilt: " + rebuild.because());
-            }
             progress.start(mart.table().toString());
             try {
+                Rebuild rebuild = previous == null || mart.asOf().isEmpty() ? null
+                        : ChangedInputs.of(spark, mart, inputs, previous, rawChanges);
+                if (rebuild != null && rebuild.isWhole()) {
+                    progress.message(mart.table() + ": every as-of date rebuilt: " + rebuild.because());
+                }
                 materializeCached(spark, settings, sqlAndChecks, materialized);
                 mart.prepare(spark);
                 results.add(publishRetryingInternalErrors(spark, mart, settings, sql, inputs, rebuild, progress));
@@ -293,22 +297,26 @@ public final class Transforms {
         // Computed once, here: the checks and the write read these rows, not a recomputation that could differ from what was
         // checked. (A persisted result was not enough: Spark 4.1 replans one whose SQL has CTEs over views when two scalar
         // subqueries read it, and mart.market_indicator run alone then failed its reconciliations.)
-        Dataset<Row> computed;
+        Dataset<Row> rows;
+        Dataset<Row> checked;
         Column rebuilt = null;
         if (from == null) {
-            computed = mart.rows(spark, settings, sql);
+            rows = mart.rows(spark, settings, sql).localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+            checked = rows;
         } else {
             Mart.AsOf asOf = mart.asOf().orElseThrow();
             rebuilt = col(asOf.column()).geq(lit(from));
             String since = "since_" + asOf.view();
             spark.table(asOf.view()).where(rebuilt).createOrReplaceTempView(since);
-            computed = spark.table(target).where(col(asOf.column()).lt(lit(from)))
-                    .unionByName(mart.rows(spark, settings, sql.replaceAll("\\b" + asOf.view() + "\\b", since)).where(rebuilt));
+            rows = mart.rows(spark, settings, sql.replaceAll("\\b" + asOf.view() + "\\b", since)).where(rebuilt)
+                    .localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+            // the rows kept are read from the snapshot they are kept in, not copied
+            checked = spark.sql("SELECT * FROM " + target + " VERSION AS OF " + Sparks.currentSnapshot(spark, target))
+                    .where(col(asOf.column()).lt(lit(from))).unionByName(rows);
             summary.put(REBUILT_FROM_PROPERTY, from.toString());
         }
-        Dataset<Row> rows = computed.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
         try {
-            rows.createOrReplaceTempView(candidate);
+            checked.createOrReplaceTempView(candidate);
             List<String> failed = new ArrayList<>();
             for (DataCheck check : mart.checks()) {
                 long offending = ((Number) spark.sql(settings.fill(check.sqlFor(candidate))).first().get(0)).longValue();
@@ -333,9 +341,9 @@ public final class Transforms {
             if (rebuilt == null) {
                 Sparks.replaceAll(rows, target, summary);
             } else {
-                Sparks.replaceWhere(rows.where(rebuilt), target, rebuilt, summary);
+                Sparks.replaceWhere(rows, target, rebuilt, summary);
             }
-            long count = rows.count();
+            long count = checked.count();
             return new MartResult(mart.table(), count, Sparks.currentSnapshot(spark, target), from);
         } finally {
             release(rows);
