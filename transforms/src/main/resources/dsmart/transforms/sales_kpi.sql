@@ -143,7 +143,8 @@ SELECT period_type, period_start, level, rep_id, team_id, region_code, channel, 
        CAST(orders AS BIGINT) AS orders,
        CAST(new_customers AS BIGINT) AS new_customers,
        CAST(responses AS BIGINT) AS survey_responses,
-       CAST(CASE WHEN responses > 0 THEN score_sum / responses END AS DECIMAL(4,2)) AS satisfaction_avg,
+       -- as DECIMAL, not DOUBLE: rounded half-up from the exact quotient
+       CAST(CASE WHEN responses > 0 THEN CAST(score_sum AS DECIMAL(38,20)) / responses END AS DECIMAL(4,2)) AS satisfaction_avg,
        CAST(quota AS DECIMAL(18,2)) AS quota,
        -- divided at scale 18, then rounded once: a quotient at Spark's default scale 6 rounded again to 4 places is off by
        -- 0.0001 for about 1 row in 300 (0.12344951 -> 0.123450 -> 0.1235)

@@ -110,6 +110,21 @@ class SalesKpiTest {
     }
 
     @Test
+    void satisfactionIsRoundedHalfUpFromTheExactAverage() {
+        // rep 2 in February: 39 answers of 4 and one of 5, 161 / 40 = 4.025 exactly → 4.03 (as a DOUBLE, 4.02499…)
+        StringBuilder surveys = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            surveys.append(i == 0 ? "" : ", ").append("(").append(100 + i).append("L, 2L, 2L, 2L, 'post_delivery', ")
+                    .append(ts("2025-02-10 04:00:00")).append(", ").append(ts("2025-02-11 04:00:00")).append(", ").append(i == 0 ? 5 : 4)
+                    .append(", ").append(ts("2025-03-01 00:00:00")).append(", 'U', current_timestamp(), 'r1')");
+        }
+        spark.sql("INSERT INTO raw.crm_satisfaction_surveys VALUES " + surveys);
+
+        assertThat(kpis("level = 'rep' AND period_type = 'month' AND period_start = DATE '2025-02-01' AND rep_id = 2"))
+                .singleElement().satisfies(row -> assertThat(row.split("\\|")[7] + "|" + row.split("\\|")[8]).isEqualTo("40|4.03"));
+    }
+
+    @Test
     void companyQuarterRollsUpEveryRepMonth() {
         // gross 60 + 20 + 10 = 90, returns 40, net 50; profit 30 + 10 + 5 − 20 = 25; 3 orders, 2 new customers;
         // quota 80 + 20 + 50 = 150 → completion 50 / 150 = 0.3333

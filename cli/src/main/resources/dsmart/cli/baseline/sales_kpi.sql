@@ -100,7 +100,10 @@ levels AS (
 SELECT period_type, CAST(period_start AS DATE) AS period_start, level, rep_id, team_id, region_code, 'all' AS channel, 'all' AS category,
        CAST(g AS DECIMAL(18,2)) AS gross_sales, CAST(rt AS DECIMAL(18,2)) AS returns, CAST(g - rt AS DECIMAL(18,2)) AS net_sales,
        CAST(gp AS DECIMAL(18,2)) AS gross_profit, o AS orders, nc AS new_customers, rs AS survey_responses,
-       CAST(CASE WHEN rs > 0 THEN ss / rs END AS DECIMAL(4,2)) AS satisfaction_avg, CAST(q AS DECIMAL(18,2)) AS quota,
+       -- ss / rs rounded half-up to 2 places exactly (a DOUBLE quotient cast to DECIMAL rounds 161 / 40 = 4.025 to 4.02)
+       CASE WHEN rs > 0 THEN CAST(CAST((CAST(ss AS HUGEINT) * 200 + rs) // (2 * rs) AS DECIMAL(18,0)) * 0.01 AS DECIMAL(4,2)) END
+           AS satisfaction_avg,
+       CAST(q AS DECIMAL(18,2)) AS quota,
        -- DuckDB divides DECIMALs as DOUBLE: (g - rt) / q rounded half-up to 4 places exactly, in whole cents instead
        CASE WHEN q > 0 THEN CAST(CAST(CASE WHEN net_cents < 0 THEN -((-net_cents * 20000 + quota_cents) // (2 * quota_cents))
                                           ELSE (net_cents * 20000 + quota_cents) // (2 * quota_cents) END AS DECIMAL(18,0))

@@ -22,6 +22,8 @@ import org.apache.spark.sql.functions;
  * call returns a new session on it whose catalog points at the settings' lake.
  */
 public final class Sparks {
+    /** The table property that names a raw table's key columns, comma-separated (written by ingestion). */
+    public static final String KEY_PROPERTY = "dsmart.key";
     private static SparkSession root;
 
     private Sparks() {}
@@ -119,7 +121,8 @@ public final class Sparks {
             return Optional.empty();
         }
         List<Snapshot> after = new java.util.ArrayList<>();
-        for (org.apache.iceberg.Snapshot s = iceberg.currentSnapshot(); s != null; s = s.parentId() == null ? null : iceberg.snapshot(s.parentId())) {
+        org.apache.iceberg.Snapshot s = iceberg.currentSnapshot();
+        for (; s != null; s = s.parentId() == null ? null : iceberg.snapshot(s.parentId())) {
             if (s.snapshotId() == ancestorId) {
                 return Optional.of(after);
             }
@@ -132,9 +135,6 @@ public final class Sparks {
     public static Optional<String> property(SparkSession spark, String table, String name) {
         return iceberg(spark, table).map(t -> t.properties().get(name));
     }
-
-    /** The table property that names a raw table's key columns, comma-separated (written by ingestion). */
-    public static final String KEY_PROPERTY = "dsmart.key";
 
     /** The columns a table is partitioned by as they are (identity partitions), in the order of its partition spec. */
     public static List<String> identityPartitions(SparkSession spark, String table) {

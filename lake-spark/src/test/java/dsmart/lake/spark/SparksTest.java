@@ -70,4 +70,39 @@ class SparksTest {
         });
         assertThat(Sparks.latest(reader, "mart.absent")).isEmpty();
     }
+
+    @Test
+    void replaceWhereReplacesTheMatchingPartitionsOnlyInOneSnapshot() {
+        Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
+        SparkSession spark = Sparks.session(settings);
+        Sparks.createNamespace(spark, "mart");
+        spark.sql("CREATE TABLE mart.p (day INT, v STRING) USING iceberg PARTITIONED BY (day)");
+        spark.sql("INSERT INTO mart.p VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+        long first = Sparks.currentSnapshot(spark, "mart.p");
+
+        Sparks.replaceWhere(spark.sql("SELECT 2 AS day, 'B' AS v"), "mart.p", org.apache.spark.sql.functions.col("day").geq(2),
+                Map.of("dsmart.test", "y"));
+
+        assertThat(spark.sql("SELECT day, v FROM mart.p ORDER BY day").collectAsList()).extracting(r -> r.mkString("|"))
+                .containsExactly("1|a", "2|B");
+        assertThat(Sparks.snapshotsAfter(spark, "mart.p", first)).hasValueSatisfying(after -> assertThat(after).singleElement()
+                .satisfies(s -> assertThat(s.summary()).containsEntry("dsmart.test", "y")));
+        assertThat(Sparks.identityPartitions(spark, "mart.p")).containsExactly("day");
+    }
+
+    @Test
+    void snapshotsAfterOneThatIsNoAncestorAreUnknown() {
+        Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
+        SparkSession spark = Sparks.session(settings);
+        Sparks.createNamespace(spark, "mart");
+        spark.sql("CREATE TABLE mart.q (id BIGINT) USING iceberg");
+        spark.sql("INSERT INTO mart.q VALUES (1)");
+        long first = Sparks.currentSnapshot(spark, "mart.q");
+        spark.sql("INSERT INTO mart.q VALUES (2)");
+        spark.sql("INSERT INTO mart.q VALUES (3)");
+
+        assertThat(Sparks.snapshotsAfter(spark, "mart.q", first)).hasValueSatisfying(after -> assertThat(after).hasSize(2));
+        assertThat(Sparks.snapshotsAfter(spark, "mart.q", 42L)).isEmpty();
+        assertThat(Sparks.snapshot(spark, "mart.q", first)).hasValueSatisfying(s -> assertThat(s.committedAtMillis()).isPositive());
+    }
 }
