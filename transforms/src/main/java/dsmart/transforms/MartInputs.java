@@ -88,8 +88,9 @@ final class MartInputs {
     }
 
     /**
-     * A mart's inputs now ({@code closure} is {@link #closure} of its SQL and checks); a run keeps the raw tables' snapshots in {@code rawSnapshots} for the next mart (a transform does
-     * not write raw; marts it publishes as it goes are read each time).
+     * A mart's inputs now ({@code closure} is {@link #closure} of its SQL and checks). A run keeps the raw tables'
+     * snapshots in {@code rawSnapshots} for the next mart: a transform does not write raw; the marts it publishes as it
+     * goes are read each time.
      */
     static Inputs of(SparkSession spark, Settings settings, TableId self, String closure, Map<String, String> rawSnapshots) {
         SortedMap<String, String> snapshots = new TreeMap<>();
