@@ -1,6 +1,7 @@
 package dsmart.cli;
 
 import dsmart.ingestion.Ingestion;
+import dsmart.lake.LakeCatalog;
 import dsmart.lake.Settings;
 import dsmart.reports.ArchivedReport;
 import dsmart.reports.Language;
@@ -110,6 +111,8 @@ final class BenchCommand extends StageCommand {
             throw new IllegalArgumentException("dsmart bench deletes the lake before each run: it needs lake.catalog.type=hadoop, not "
                     + settings.text("lake.catalog.type"));
         }
+        Path warehouse = LakeCatalog.localWarehouse(settings).orElseThrow(() -> new IllegalArgumentException(
+                "dsmart bench deletes the lake before each run: it needs a local lake.warehouse, not " + settings.text("lake.warehouse")));
         Generator.Result company = timed("generate", () -> Stages.generate(settings), r -> r.orderLines()).value();
         List<List<Stage>> allRuns = new ArrayList<>();
         List<Baseline.Run> baselines = new ArrayList<>();
@@ -120,7 +123,7 @@ final class BenchCommand extends StageCommand {
         HeapSampler heap = new HeapSampler();
         for (int run = 1; run <= runs; run++) {
             System.err.printf("[bench] run %d of %d%n", run, runs);
-            deleteTree(settings.path("lake.warehouse"));
+            deleteTree(warehouse);
             deleteTree(settings.path("reports.dir"));
             deleteTree(apiAuditDir(settings));
             System.gc();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
@@ -43,14 +44,18 @@ public final class LakeCatalog {
         return CatalogUtil.buildIcebergCatalog(name(settings), properties(settings), new Configuration());
     }
 
+    /** The warehouse's directory when it is local (a file: URI, as a plain path in settings becomes); empty otherwise. */
+    public static Optional<Path> localWarehouse(Settings settings) {
+        URI uri = URI.create(settings.text("lake.warehouse"));
+        return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri)) : Optional.empty();
+    }
+
     /** Fails with one line naming the warehouse when it is a local directory that cannot be used. */
     public static void checkWarehouse(Settings settings) {
-        String location = settings.text("lake.warehouse");
-        URI uri = URI.create(location);
-        if (!"file".equals(uri.getScheme())) {
+        Path path = localWarehouse(settings).orElse(null);
+        if (path == null) {
             return;
         }
-        Path path = Path.of(uri);
         try {
             Files.createDirectories(path);
         } catch (IOException e) {
