@@ -10,7 +10,7 @@ import java.sql.Statement;
 /**
  * One business day of change in the order and finance systems, with plain JDBC: about half a percent of the orders (and
  * their lines) touched as a status update would touch them, and as many new orders, copies of existing ones (same
- * customer, rep and lines) entered on the latest order day; in finance, the new orders' invoices (copies of the
+ * customer, rep and lines) entered on the latest order day, their other dates moved with them; in finance, the new orders' invoices (copies of the
  * originals' invoices) and as many new receipts (copies, cleared, not allocated) on the latest finance day (the receivables' data as-of date), and half a
  * percent of the receipts touched with no other change. Every changed row gets a cursor past the watermark.
  */
@@ -56,8 +56,12 @@ final class IncrementalDay {
             statement.execute("UPDATE day_orders SET order_no = CONCAT(SUBSTRING(" + lastNumber + ", 1, 8), LPAD(CAST("
                     + "CAST(SUBSTRING(" + lastNumber + ", 9) AS BIGINT) + (SELECT n FROM day_numbers d WHERE d.order_id = day_orders.order_id)"
                     + " AS VARCHAR), 7, '0'))");
+            // the copies' other dates move with their order date, as a new order's would (SET reads the row before the update)
+            String shift = "((SELECT MAX(ordered_at) FROM orders) - ordered_at)";
             statement.execute("UPDATE day_orders SET order_id = order_id + " + maxId + ", "
-                    + "ordered_at = (SELECT MAX(ordered_at) FROM orders), updated_at = " + at);
+                    + "ordered_at = (SELECT MAX(ordered_at) FROM orders), "
+                    + "delivery_promised_on = CAST(delivery_promised_on + " + shift + " AS DATE), "
+                    + "cancelled_at = cancelled_at + " + shift + ", updated_at = " + at);
             statement.execute("UPDATE day_lines SET order_id = order_id + " + maxId + ", updated_at = " + at);
             long ordersAdded = statement.executeUpdate("INSERT INTO orders SELECT * FROM day_orders");
             long linesAdded = statement.executeUpdate("INSERT INTO order_lines SELECT * FROM day_lines");

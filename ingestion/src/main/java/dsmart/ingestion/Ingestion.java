@@ -231,6 +231,7 @@ public final class Ingestion {
         List<String> drift = new ArrayList<>();
         if (rawExists) {
             staged = RawTables.align(spark, target, staged, settings.bool("ingest.schema.evolve"), table.toString(), drift);
+            RawTables.recordKey(spark, target, table.keys());
         } else {
             RawTables.create(spark, target, staged.schema(), table.keys());
         }
@@ -411,6 +412,7 @@ public final class Ingestion {
                 List<String> drift = new ArrayList<>();
                 if (spark.catalog().tableExists(target)) {
                     good = RawTables.align(spark, target, good, settings.bool("ingest.schema.evolve"), source, drift);
+                    RawTables.recordKey(spark, target, feed.keys());
                 } else {
                     RawTables.create(spark, target, good.schema(), feed.keys());
                 }

@@ -89,7 +89,15 @@ final class RawTables {
      */
     static void create(SparkSession spark, String target, StructType schema, List<String> keys) {
         create(spark, target, schema);
-        spark.sql("ALTER TABLE " + target + " SET TBLPROPERTIES ('" + Sparks.KEY_PROPERTY + "'='" + String.join(",", keys) + "')");
+        recordKey(spark, target, keys);
+    }
+
+    /** Records a raw table's key in its properties when they do not hold it (a table created before they did, a new key). */
+    static void recordKey(SparkSession spark, String target, List<String> keys) {
+        String key = String.join(",", keys);
+        if (Sparks.property(spark, target, Sparks.KEY_PROPERTY).filter(key::equals).isEmpty()) {
+            spark.sql("ALTER TABLE " + target + " SET TBLPROPERTIES ('" + Sparks.KEY_PROPERTY + "'='" + key + "')");
+        }
     }
 
     /**

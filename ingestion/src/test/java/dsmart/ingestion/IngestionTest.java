@@ -89,6 +89,18 @@ class IngestionTest {
     }
 
     @Test
+    void aRawTableFromBeforeKeysWereRecordedGetsItsKeyOnTheNextRun(@TempDir Path dir) {
+        Settings settings = generated(dir);
+        Ingestion.run(settings, Progress.silent("test"));
+        Sparks.session(settings).sql("ALTER TABLE raw.orders_order_lines UNSET TBLPROPERTIES ('" + Sparks.KEY_PROPERTY + "')");
+        assertThat(Sparks.property(Sparks.session(settings), "raw.orders_order_lines", Sparks.KEY_PROPERTY)).isEmpty();
+
+        Ingestion.run(settings, Progress.silent("test"));
+
+        assertThat(Sparks.property(Sparks.session(settings), "raw.orders_order_lines", Sparks.KEY_PROPERTY)).contains("order_id,line_no");
+    }
+
+    @Test
     void moneyKeepsItsDecimalsAndChineseTextSurvives(@TempDir Path dir) throws SQLException {
         Settings settings = generated(dir);
         Ingestion.run(settings, Progress.silent("test"));

@@ -129,6 +129,15 @@ enum Kind {
                     ? null : "must be a comma-separated list of system.table:key[+key...]";
         }
     },
+    /** Raw tables dated by a parent (transform.dated.by): child:column:parent, comma-separated, possibly none. */
+    DATED_BY {
+        @Override
+        String check(String value) {
+            String entry = NAME + ":" + NAME + ":" + NAME;
+            return value.isBlank() || Pattern.matches(entry + "(\\s*,\\s*" + entry + ")*", value.strip())
+                    ? null : "must be a comma-separated list of child_table:column:parent_table (raw table names without raw.)";
+        }
+    },
     // --- ingestion ------------------------------------------------------------------------
     BOOLEAN {
         @Override

@@ -354,6 +354,7 @@ public final class Settings {
         kinds.put("spark.shuffle.partitions", Kind.POSITIVE_INT);
         kinds.put("transform.marts", Kind.IDENTIFIER_LIST);
         kinds.put("transform.full", Kind.BOOLEAN);
+        kinds.put("transform.dated.by", Kind.DATED_BY);
         kinds.put("ingest.fetch.size", Kind.POSITIVE_INT);
         kinds.put("ingest.tables", Kind.INGEST_TABLES);
         // --- ingestion ---

@@ -97,6 +97,9 @@ class SettingsTest {
                 .hasMessageContaining("business.zone=Mars/Olympus");
         assertThatThrownBy(() -> Settings.builder().overrides(Map.of("calendar.holidays", "2025-02-30")).build())
                 .hasMessageContaining("calendar.holidays=2025-02-30");
+        assertThatThrownBy(() -> Settings.builder().overrides(Map.of("transform.dated.by", "orders_order_lines:orders_orders")).build())
+                .hasMessageContaining("transform.dated.by=orders_order_lines:orders_orders")
+                .hasMessageContaining("child_table:column:parent_table");
     }
 
     @Test

@@ -17,7 +17,7 @@ final class ArAgeing implements Mart {
     }
 
     @Override
-    public Optional<AsOf> asOf() {
+    public Optional<Partial> partial() {
         return Optional.of(Receivables.AS_OF);
     }
 

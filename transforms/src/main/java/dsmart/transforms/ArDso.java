@@ -14,7 +14,7 @@ final class ArDso implements Mart {
     }
 
     @Override
-    public Optional<AsOf> asOf() {
+    public Optional<Partial> partial() {
         return Optional.of(Receivables.AS_OF);
     }
 

@@ -14,7 +14,7 @@ final class ArProvision implements Mart {
     }
 
     @Override
-    public Optional<AsOf> asOf() {
+    public Optional<Partial> partial() {
         return Optional.of(Receivables.AS_OF);
     }
 

@@ -1,11 +1,13 @@
 package dsmart.transforms;
 
+import dsmart.lake.Settings;
 import dsmart.lake.spark.Sparks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
@@ -34,11 +36,12 @@ final class ChangedInputs {
      * What to rebuild of an as-of mart whose inputs are now {@code now}, published last in {@code published}. A run keeps
      * what it found of a raw table since a snapshot in {@code seen}, for the next mart that reads the same.
      */
-    static Rebuild of(SparkSession spark, Mart mart, MartInputs.Inputs now, Sparks.Snapshot published, Map<String, Rebuild> seen) {
+    static Rebuild of(SparkSession spark, Mart mart, MartInputs.Inputs now, Sparks.Snapshot published, Map<String, DatedBy> datedBy,
+            Map<String, Rebuild> seen) {
         String target = mart.table().toString();
-        Mart.AsOf asOf = mart.asOf().orElseThrow(() -> new IllegalArgumentException(target + " is not an as-of mart"));
-        if (!Sparks.identityPartitions(spark, target).contains(asOf.column())) {
-            return Rebuild.whole("not partitioned by " + asOf.column() + " yet");
+        Mart.Partial partial = mart.partial().orElseThrow(() -> new IllegalArgumentException(target + " is not rebuilt in part"));
+        if (!Sparks.partitioning(spark, target).contains(partial.partitionedBy())) {
+            return Rebuild.whole("not partitioned by " + partial.partitionedBy() + " yet");
         }
         if (!now.definition().equals(published.summary().get(MartInputs.DEFINITION_PROPERTY))) {
             return Rebuild.whole("its SQL, checks, settings or time zone changed");
@@ -63,7 +66,7 @@ final class ChangedInputs {
             } else {
                 long id = Long.parseLong(was);
                 rebuild = rebuild.and(seen.computeIfAbsent(name + "@" + id, k -> Sparks.snapshot(spark, name, id)
-                        .map(s -> rawSince(spark, name, s))
+                        .map(s -> rawSince(spark, name, s, datedBy.get(name)))
                         .orElseGet(() -> Rebuild.whole(name + "'s snapshot " + id + " is expired"))));
             }
             if (rebuild.isWhole()) {
@@ -93,8 +96,35 @@ final class ChangedInputs {
         return rebuild;
     }
 
-    /** What a raw table's changes since one of its snapshots reach back to. */
-    static Rebuild rawSince(SparkSession spark, String table, Sparks.Snapshot before) {
+    /**
+     * A raw table without business dates of its own whose rows take their parent's: a changed row reaches back to the
+     * earliest business date of the row of {@code parent} with the same {@code column} (its key there). The parent's own
+     * changes (a re-dated order) are its own table's, which a mart reading the child reads too.
+     */
+    record DatedBy(String column, String parent) {
+        static final String SETTING = "transform.dated.by";
+
+        DatedBy {
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(parent, "parent");
+        }
+
+        /** Setting transform.dated.by (checked by the settings): {@code child:column:parent}, comma-separated. */
+        static Map<String, DatedBy> of(Settings settings) {
+            Map<String, DatedBy> tables = new java.util.LinkedHashMap<>();
+            for (String entry : settings.text(SETTING).split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                String[] parts = entry.strip().split(":");
+                tables.put("raw." + parts[0].strip(), new DatedBy(parts[1].strip(), "raw." + parts[2].strip()));
+            }
+            return Map.copyOf(tables);
+        }
+    }
+
+    /** What a raw table's changes since one of its snapshots reach back to; {@code datedBy} may be null. */
+    static Rebuild rawSince(SparkSession spark, String table, Sparks.Snapshot before, DatedBy datedBy) {
         String key = Sparks.property(spark, table, Sparks.KEY_PROPERTY).orElse(null);
         if (key == null) {
             return Rebuild.whole(table + " has no key (table property " + Sparks.KEY_PROPERTY + ")");
@@ -104,17 +134,12 @@ final class ChangedInputs {
         if (!schema.equals(spark.sql("SELECT * FROM " + table + " VERSION AS OF " + before.id()).schema())) {
             return Rebuild.whole(table + "'s columns changed since snapshot " + before.id());
         }
-        List<String> dates = new ArrayList<>();
+        List<String> dates = businessDates(schema);
         List<String> compared = new ArrayList<>();
         for (StructField field : schema.fields()) {
             String name = field.name();
-            boolean meta = name.startsWith("_") && !name.equals("_op");
-            if (meta || name.equals(RESTAMP) || keys.contains(name)) {
-                continue;
-            }
-            compared.add(name);
-            if (field.dataType().equals(DataTypes.DateType) || field.dataType().equals(DataTypes.TimestampType)) {
-                dates.add(name);
+            if (!isMeta(name) && !name.equals(RESTAMP) && !keys.contains(name)) {
+                compared.add(name);
             }
         }
         String written = "(SELECT * FROM " + table + " WHERE _ingested_at > timestamp_millis(" + before.committedAtMillis() + "))";
@@ -123,12 +148,14 @@ final class ChangedInputs {
             return Rebuild.NOTHING;
         }
         String changes = changes(table, written, rows <= BROADCAST_ROWS, keys, compared, before);
+        if (dates.isEmpty() && datedBy != null) {
+            return parentSince(spark, table, datedBy, changes);
+        }
         if (dates.isEmpty()) {
             return spark.sql("SELECT COUNT(*) " + changes).first().getLong(0) == 0 ? Rebuild.NOTHING
                     : Rebuild.whole(table + " changed and has no business date");
         }
-        String earliest = "least(" + dates.stream().flatMap(d -> List.of("CAST(a.`" + d + "` AS DATE)", "CAST(b.`" + d + "` AS DATE)").stream())
-                .collect(Collectors.joining(", ")) + ")";
+        String earliest = least(dates.stream().flatMap(d -> List.of("a.`" + d + "`", "b.`" + d + "`").stream()).toList());
         Row row = spark.sql("SELECT COUNT(*), COUNT_IF(earliest IS NULL), MIN(earliest) FROM (SELECT " + earliest + " AS earliest "
                 + changes + ")").first();
         if (row.getLong(0) == 0) {
@@ -137,8 +164,55 @@ final class ChangedInputs {
         if (row.getLong(1) > 0) {
             return Rebuild.whole(row.getLong(1) + " changed rows of " + table + " have no business date");
         }
-        Object date = row.get(2);
-        return Rebuild.from(date instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) date);
+        return Rebuild.from(date(row.get(2)));
+    }
+
+    /** What changed rows of a table dated by its parent reach back to: the earliest business date of their parents' rows. */
+    private static Rebuild parentSince(SparkSession spark, String table, DatedBy datedBy, String changes) {
+        if (!spark.catalog().tableExists(datedBy.parent())) {
+            return Rebuild.whole(table + " is dated by " + datedBy.parent() + ", which is absent");
+        }
+        List<String> dates = businessDates(spark.table(datedBy.parent()).schema());
+        if (dates.isEmpty()) {
+            return Rebuild.whole(table + " is dated by " + datedBy.parent() + ", which has no business date");
+        }
+        String column = "`" + datedBy.column() + "`";
+        String changed = "(SELECT DISTINCT a." + column + " AS k " + changes + ")";
+        String parents = "(SELECT /*+ BROADCAST(c) */ p." + column + " AS k, "
+                + least(dates.stream().map(d -> "p.`" + d + "`").toList()) + " AS earliest "
+                + "FROM " + datedBy.parent() + " p LEFT SEMI JOIN " + changed + " c ON p." + column + " = c.k)";
+        Row row = spark.sql("SELECT COUNT(*), COUNT(p.earliest), MIN(p.earliest) FROM " + changed + " c LEFT JOIN " + parents
+                + " p ON p.k = c.k").first();
+        if (row.getLong(0) == 0) {
+            return Rebuild.NOTHING;
+        }
+        if (row.getLong(1) < row.getLong(0)) {
+            return Rebuild.whole((row.getLong(0) - row.getLong(1)) + " changed rows of " + table + " have no dated row in "
+                    + datedBy.parent());
+        }
+        return Rebuild.from(date(row.get(2)));
+    }
+
+    private static boolean isMeta(String column) {
+        return column.startsWith("_") && !column.equals("_op");
+    }
+
+    /** A table's business dates: its DATE and TIMESTAMP columns but {@code updated_at} and ingestion's. */
+    private static List<String> businessDates(StructType schema) {
+        return Arrays.stream(schema.fields())
+                .filter(f -> !isMeta(f.name()) && !f.name().equals(RESTAMP))
+                .filter(f -> f.dataType().equals(DataTypes.DateType) || f.dataType().equals(DataTypes.TimestampType))
+                .map(StructField::name)
+                .toList();
+    }
+
+    private static String least(List<String> columns) {
+        List<String> dates = columns.stream().map(c -> "CAST(" + c + " AS DATE)").toList();
+        return dates.size() == 1 ? dates.get(0) : "least(" + String.join(", ", dates) + ")";
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     /**

@@ -2,6 +2,7 @@ package dsmart.transforms;
 
 import dsmart.lake.TableId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * mart.market_indicator: the market early-warning indicators of P-5.1 (sales amount and volume, average
@@ -11,6 +12,7 @@ import java.util.List;
  */
 final class MarketIndicator implements Mart {
     static final TableId TABLE = TableId.of("mart.market_indicator");
+    private static final Partial PARTIAL = new Periods("period_start", List.of("DAY", "WEEK", "MONTH"));
     private static final String SALES = " FROM {{this}} WHERE indicator = 'sales_amount' AND grain = ";
 
     @Override
@@ -23,6 +25,11 @@ final class MarketIndicator implements Mart {
         return List.of("raw.orders_orders", "raw.orders_order_lines", "raw.orders_products", "raw.orders_order_returns",
                 "raw.orders_order_return_lines", "raw.crm_customers", "raw.crm_complaints", "raw.crm_leads",
                 "mart.customer_tier_history");
+    }
+
+    @Override
+    public Optional<Partial> partial() {
+        return Optional.of(PARTIAL);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dsmart.transforms;
 
 import dsmart.lake.TableId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * mart.sales_kpi: the appraisal KPIs of P-2.3 (net sales, gross profit, orders, new customers,
@@ -10,6 +11,7 @@ import java.util.List;
  */
 final class SalesKpi implements Mart {
     static final TableId TABLE = TableId.of("mart.sales_kpi");
+    private static final Partial PARTIAL = new Periods("period_start", List.of("MONTH", "QUARTER", "YEAR"));
     private static final String COMPANY_MONTHS = " FROM {{this}} WHERE level = 'company' AND period_type = 'month'";
 
     @Override
@@ -21,6 +23,11 @@ final class SalesKpi implements Mart {
     public List<String> requires() {
         return List.of("raw.crm_reps", "raw.crm_teams", "raw.crm_quotas", "raw.crm_satisfaction_surveys", "raw.orders_orders",
                 "raw.orders_order_lines", "raw.orders_products", "raw.orders_order_returns", "raw.orders_order_return_lines");
+    }
+
+    @Override
+    public Optional<Partial> partial() {
+        return Optional.of(PARTIAL);
     }
 
     @Override

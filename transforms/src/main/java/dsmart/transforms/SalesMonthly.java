@@ -2,14 +2,21 @@ package dsmart.transforms;
 
 import dsmart.lake.TableId;
 import java.util.List;
+import java.util.Optional;
 
 /** mart.sales_monthly: orders, revenue, gross profit and new customers per month, region and channel. */
 final class SalesMonthly implements Mart {
     static final TableId TABLE = TableId.of("mart.sales_monthly");
+    private static final Partial PARTIAL = new Periods("month", List.of("MONTH"));
 
     @Override
     public TableId table() {
         return TABLE;
+    }
+
+    @Override
+    public Optional<Partial> partial() {
+        return Optional.of(PARTIAL);
     }
 
     @Override

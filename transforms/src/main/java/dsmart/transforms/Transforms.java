@@ -36,8 +36,14 @@ public final class Transforms {
     public static final String STAGE = "transform";
     /** The ledger status of a mart kept because its inputs are unchanged since it was published ({@link MartInputs}). */
     public static final String UNCHANGED = "unchanged";
-    /** The snapshot-summary property of a mart snapshot that replaced the as-of dates from this one on, not all of them. */
+    /** The snapshot-summary property of a mart snapshot that replaced its rows from this date on, not all of them. */
     static final String REBUILT_FROM_PROPERTY = "dsmart.rebuilt-from";
+    /**
+     * In a mart's SQL, the first date its run rebuilds (a DATE literal; 0001-01-01 when it rebuilds everything): a mart of
+     * periods ({@link Mart.Periods}) uses it to compute fewer rows than all.
+     */
+    static final String REBUILD_FROM = "{{rebuild.from}}";
+    private static final LocalDate EVERYTHING = LocalDate.of(1, 1, 1);
     static final List<String> STAGING = List.of("stg_regions", "stg_customers", "stg_order_revenue",
             "stg_reps", "stg_teams", "stg_invoices", "stg_credit_notes", "stg_receipts", "stg_write_offs",
             "stg_receipt_allocations", "stg_ar_as_of", "stg_ar_balance",
@@ -69,7 +75,7 @@ public final class Transforms {
 
     private Transforms() {}
 
-    /** A published mart; rebuiltFrom: the first as-of date rebuilt when not all were (null otherwise). */
+    /** A published mart; rebuiltFrom: the first date rebuilt when not all were (null otherwise). */
     public record MartResult(TableId table, long rows, long snapshotId, LocalDate rebuiltFrom) {
         public MartResult(TableId table, long rows, long snapshotId) {
             this(table, rows, snapshotId, null);
@@ -143,6 +149,7 @@ public final class Transforms {
         List<RunLedger.Entry> ledger = new ArrayList<>();
         Set<String> materialized = new HashSet<>();
         Map<String, Rebuild> rawChanges = new java.util.HashMap<>();
+        Map<String, ChangedInputs.DatedBy> datedBy = ChangedInputs.DatedBy.of(settings);
         Map<String, String> rawSnapshots = new java.util.HashMap<>();
         for (Mart mart : marts) {
             Instant started = Instant.now();
@@ -177,10 +184,10 @@ public final class Transforms {
             }
             progress.start(mart.table().toString());
             try {
-                Rebuild rebuild = previous == null || mart.asOf().isEmpty() ? null
-                        : ChangedInputs.of(spark, mart, inputs, previous, rawChanges);
+                Rebuild rebuild = previous == null || mart.partial().isEmpty() ? null
+                        : ChangedInputs.of(spark, mart, inputs, previous, datedBy, rawChanges);
                 if (rebuild != null && rebuild.isWhole()) {
-                    progress.message(mart.table() + ": every as-of date rebuilt: " + rebuild.because());
+                    progress.message(mart.table() + ": every " + unit(mart) + " rebuilt: " + rebuild.because());
                 }
                 materializeCached(spark, settings, sqlAndChecks, materialized);
                 mart.prepare(spark);
@@ -193,14 +200,19 @@ public final class Transforms {
             }
             MartResult result = results.get(results.size() - 1);
             if (result.rebuiltFrom() != null) {
-                progress.message(mart.table() + ": as-of dates from " + result.rebuiltFrom() + " rebuilt, the earlier ones kept");
+                progress.message(mart.table() + ": " + unit(mart) + "s from " + result.rebuiltFrom() + " rebuilt, the earlier ones kept");
             }
             progress.done(result.rows());
             ledger.add(new RunLedger.Entry(runId, STAGE, mart.table().toString(), started, Instant.now(), "ok", 0, result.rows(),
-                    result.snapshotId(), result.rebuiltFrom() == null ? null : "as-of dates from " + result.rebuiltFrom() + " rebuilt"));
+                    result.snapshotId(), result.rebuiltFrom() == null ? null : unit(mart) + "s from " + result.rebuiltFrom() + " rebuilt"));
         }
         RunLedger.record(spark, ledger);
         return results;
+    }
+
+    /** What a mart rebuilt in part rebuilds: as-of dates or periods. */
+    private static String unit(Mart mart) {
+        return mart.partial().orElseThrow() instanceof Mart.AsOf ? "as-of date" : "period";
     }
 
     /**
@@ -284,9 +296,10 @@ public final class Transforms {
 
     /**
      * Computes, checks and publishes a mart; {@code inputs} (or null) go into the snapshot's summary. With a {@code rebuild}
-     * that is not whole, an as-of mart is computed for the as-of dates from the earliest its inputs' changes reach (and
-     * from its last and new data as-of date, which moves); the candidate checked is the previous rows before that date
-     * and the new ones after, and the snapshot replaces the rows from that date on.
+     * that is not whole, a mart rebuilt in part is computed from the first date its inputs' changes reach (and its last
+     * as-of date or period, which moves with the data) on: an as-of mart with its as-of view restricted to those dates, a
+     * mart of periods with {@link #REBUILD_FROM}; the candidate checked is the previous rows before that date and the new
+     * ones after, and the snapshot replaces the rows from that date on.
      */
     private static MartResult publish(SparkSession spark, Mart mart, Settings settings, String sql, MartInputs.Inputs inputs,
             Rebuild rebuild) {
@@ -294,6 +307,7 @@ public final class Transforms {
         String candidate = "candidate_" + mart.table().name();
         LocalDate from = rebuild == null || rebuild.isWhole() ? null : rebuildFrom(spark, mart, rebuild);
         Map<String, String> summary = new LinkedHashMap<>(inputs == null ? Map.of() : inputs.summary());
+        String computed = sql.replace(REBUILD_FROM, "DATE '" + (from == null ? EVERYTHING : from) + "'");
         // Computed once, here: the checks and the write read these rows, not a recomputation that could differ from what was
         // checked. (A persisted result was not enough: Spark 4.1 replans one whose SQL has CTEs over views when two scalar
         // subqueries read it, and mart.market_indicator run alone then failed its reconciliations.)
@@ -301,18 +315,20 @@ public final class Transforms {
         Dataset<Row> checked;
         Column rebuilt = null;
         if (from == null) {
-            rows = mart.rows(spark, settings, sql).localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+            rows = mart.rows(spark, settings, computed).localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
             checked = rows;
         } else {
-            Mart.AsOf asOf = mart.asOf().orElseThrow();
-            rebuilt = col(asOf.column()).geq(lit(from));
-            String since = "since_" + asOf.view();
-            spark.table(asOf.view()).where(rebuilt).createOrReplaceTempView(since);
-            rows = mart.rows(spark, settings, sql.replaceAll("\\b" + asOf.view() + "\\b", since)).where(rebuilt)
-                    .localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+            Mart.Partial partial = mart.partial().orElseThrow();
+            rebuilt = col(partial.column()).geq(lit(from));
+            if (partial instanceof Mart.AsOf asOf) {
+                String since = "since_" + asOf.view();
+                spark.table(asOf.view()).where(rebuilt).createOrReplaceTempView(since);
+                computed = computed.replaceAll("\\b" + asOf.view() + "\\b", since);
+            }
+            rows = mart.rows(spark, settings, computed).where(rebuilt).localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
             // the rows kept are read from the snapshot they are kept in, not copied
             checked = spark.sql("SELECT * FROM " + target + " VERSION AS OF " + Sparks.currentSnapshot(spark, target))
-                    .where(col(asOf.column()).lt(lit(from))).unionByName(rows);
+                    .where(col(partial.column()).lt(lit(from))).unionByName(rows);
             summary.put(REBUILT_FROM_PROPERTY, from.toString());
         }
         try {
@@ -327,16 +343,16 @@ public final class Transforms {
             if (!failed.isEmpty()) {
                 throw new TransformException(target + " failed its data checks, not published: " + String.join("; ", failed));
             }
-            String partition = mart.asOf().map(Mart.AsOf::column).orElse(null);
+            String partition = mart.partial().map(Mart.Partial::partitionedBy).orElse(null);
             if (!spark.catalog().tableExists(target)) {
                 String columns = java.util.Arrays.stream(rows.schema().fields())
                         .map(f -> "`" + f.name() + "` " + f.dataType().sql())
                         .collect(Collectors.joining(", "));
                 spark.sql("CREATE TABLE " + target + " (" + columns + ") USING iceberg"
-                        + (partition == null ? "" : " PARTITIONED BY (`" + partition + "`)") + " TBLPROPERTIES ('format-version'='2')");
-            } else if (partition != null && !Sparks.identityPartitions(spark, target).contains(partition)) {
-                // a mart published before it was an as-of mart: partitioned now, so that later runs can replace some as-of dates
-                spark.sql("ALTER TABLE " + target + " ADD PARTITION FIELD `" + partition + "`");
+                        + (partition == null ? "" : " PARTITIONED BY (" + partition + ")") + " TBLPROPERTIES ('format-version'='2')");
+            } else if (partition != null && !Sparks.partitioning(spark, target).contains(partition)) {
+                // a mart published before it was rebuilt in part: partitioned now, so that later runs can replace some dates
+                spark.sql("ALTER TABLE " + target + " ADD PARTITION FIELD " + partition);
             }
             if (rebuilt == null) {
                 Sparks.replaceAll(rows, target, summary);
@@ -351,20 +367,23 @@ public final class Transforms {
     }
 
     /**
-     * The first as-of date to rebuild: the earliest its inputs' changes reach, or the data as-of date before or now when
-     * earlier (the last as-of date moves with the data, and its rows with it).
+     * The first date to rebuild: from the earliest its inputs' changes reach, or from the mart's last as-of date or period
+     * when earlier (the last moves with the data, and its rows with it; an as-of mart's new data as-of date too), to the
+     * first of the rows those reach ({@link Mart.Partial#first}).
      */
     private static LocalDate rebuildFrom(SparkSession spark, Mart mart, Rebuild rebuild) {
-        Mart.AsOf asOf = mart.asOf().orElseThrow();
+        Mart.Partial partial = mart.partial().orElseThrow();
         LocalDate from = rebuild.from();
-        for (String table : List.of(mart.table().toString(), asOf.view())) {
-            Object last = spark.table(table).agg(functions.max(col(asOf.column()))).first().get(0);
+        List<String> tables = partial instanceof Mart.AsOf asOf ? List.of(mart.table().toString(), asOf.view())
+                : List.of(mart.table().toString());
+        for (String table : tables) {
+            Object last = spark.table(table).agg(functions.max(col(partial.column()))).first().get(0);
             LocalDate date = last instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) last;
             if (date != null && (from == null || date.isBefore(from))) {
                 from = date;
             }
         }
-        return from;
+        return from == null ? null : partial.first(from);
     }
 
     /** Frees the blocks of a checkpointed candidate now rather than when the JVM collects it. */

@@ -90,7 +90,9 @@ periods AS (
                                                            ELSE last_day(period_start) END AS is_complete
   FROM day_periods GROUP BY grain, period_start
 ),
-dimension_keys AS (SELECT DISTINCT dimension, dimension_value FROM dims),
+-- each dimension value from the first day it was seen: a period before it has no row for it, so that a period's rows
+-- depend on nothing after it (mart.market_indicator is rebuilt from the first period a change reaches)
+dimension_keys AS (SELECT dimension, dimension_value, MIN(day) AS first_day FROM dims GROUP BY dimension, dimension_value),
 sums AS (
   SELECT p.grain, p.period_start, d.dimension, d.dimension_value,
          SUM(CASE WHEN d.measure = 'sales_amount' THEN d.qty END) AS sales_amount,
@@ -113,7 +115,7 @@ grid AS (
          COALESCE(s.returns_amount, 0) AS returns_amount, COALESCE(s.complaints, 0) AS complaints,
          COALESCE(s.new_leads, 0) AS new_leads, COALESCE(s.leads_converted, 0) AS leads_converted,
          COALESCE(s.ab_churned, 0) AS ab_churned
-  FROM periods p CROSS JOIN dimension_keys k
+  FROM periods p JOIN dimension_keys k ON k.first_day <= p.period_end
   LEFT JOIN sums s ON s.grain = p.grain AND s.period_start = p.period_start
                   AND s.dimension = k.dimension AND s.dimension_value = k.dimension_value
 ),
@@ -178,7 +180,8 @@ ar_balances AS (
          SUM(COALESCE(a.open_delta, 0)) OVER w AS open_amount,
          SUM(COALESCE(a.overdue_delta, 0)) OVER w AS overdue_amount
   FROM ar_days t
-  CROSS JOIN (SELECT DISTINCT dimension, dimension_value FROM ar_deltas) k
+  JOIN (SELECT dimension, dimension_value, MIN(day) AS first_day FROM ar_deltas GROUP BY dimension, dimension_value) k
+    ON k.first_day <= t.day
   LEFT JOIN ar_deltas a ON a.day = t.day AND a.dimension = k.dimension AND a.dimension_value = k.dimension_value
   WINDOW w AS (PARTITION BY k.dimension, k.dimension_value ORDER BY t.day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 ),

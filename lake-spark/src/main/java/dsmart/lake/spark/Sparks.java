@@ -136,11 +136,22 @@ public final class Sparks {
         return iceberg(spark, table).map(t -> t.properties().get(name));
     }
 
-    /** The columns a table is partitioned by as they are (identity partitions), in the order of its partition spec. */
-    public static List<String> identityPartitions(SparkSession spark, String table) {
+    /**
+     * A table's partition fields as Spark DDL ({@code `day`}, {@code months(`day`)}), in the order of its partition spec;
+     * fields dropped from the spec are left out.
+     */
+    public static List<String> partitioning(SparkSession spark, String table) {
         return iceberg(spark, table).map(t -> t.spec().fields().stream()
-                .filter(f -> f.transform().isIdentity())
-                .map(f -> t.schema().findColumnName(f.sourceId()))
+                .filter(f -> !f.transform().isVoid())
+                .map(f -> {
+                    String column = "`" + t.schema().findColumnName(f.sourceId()) + "`";
+                    String transform = f.transform().toString();
+                    return switch (transform) {
+                        case "identity" -> column;
+                        case "year", "month", "day", "hour" -> transform + "s(" + column + ")";
+                        default -> transform + "(" + column + ")";
+                    };
+                })
                 .toList()).orElse(List.of());
     }
 

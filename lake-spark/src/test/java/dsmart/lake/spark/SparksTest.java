@@ -87,7 +87,21 @@ class SparksTest {
                 .containsExactly("1|a", "2|B");
         assertThat(Sparks.snapshotsAfter(spark, "mart.p", first)).hasValueSatisfying(after -> assertThat(after).singleElement()
                 .satisfies(s -> assertThat(s.summary()).containsEntry("dsmart.test", "y")));
-        assertThat(Sparks.identityPartitions(spark, "mart.p")).containsExactly("day");
+        assertThat(Sparks.partitioning(spark, "mart.p")).containsExactly("`day`");
+    }
+
+    @Test
+    void partitioningIsTheSpecAsSparkDdlWithoutDroppedFields() {
+        Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
+        SparkSession spark = Sparks.session(settings);
+        Sparks.createNamespace(spark, "mart");
+        spark.sql("CREATE TABLE mart.m (region STRING, day DATE, v INT) USING iceberg PARTITIONED BY (region, months(day))");
+        assertThat(Sparks.partitioning(spark, "mart.m")).containsExactly("`region`", "months(`day`)");
+
+        spark.sql("ALTER TABLE mart.m DROP PARTITION FIELD region");
+
+        assertThat(Sparks.partitioning(spark, "mart.m")).containsExactly("months(`day`)");
+        assertThat(Sparks.partitioning(spark, "mart.absent")).isEmpty();
     }
 
     @Test
