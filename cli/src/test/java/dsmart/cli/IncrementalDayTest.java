@@ -22,7 +22,7 @@ class IncrementalDayTest {
     private static final List<String> AS_OF_MARTS = List.of("mart.ar_ledger", "mart.ar_on_account", "mart.ar_ageing", "mart.ar_dso",
             "mart.ar_provision");
     private static final List<String> PERIOD_MARTS = List.of("mart.sales_monthly", "mart.sales_kpi", "mart.customer_tier_history",
-            "mart.market_indicator");
+            "mart.market_indicator", "mart.rep_scorecard_monthly");
     @TempDir
     static Path dir;
     private static Settings settings;
@@ -135,5 +135,7 @@ class IncrementalDayTest {
         assertThat(daysMessage("mart.customer_tier_history")).isEqualTo("periods from " + lastMonth + " rebuilt");
         assertThat(daysMessage("mart.sales_kpi")).isEqualTo("periods from " + lastMonth.substring(0, 4) + "-01-01 rebuilt");
         assertThat(daysMessage("mart.market_indicator")).startsWith("periods from ");
+        // it reads mart.sales_kpi, rebuilt from 1 January
+        assertThat(daysMessage("mart.rep_scorecard_monthly")).isEqualTo("periods from " + lastMonth.substring(0, 4) + "-01-01 rebuilt");
     }
 }

@@ -70,7 +70,8 @@ interface Mart {
      * {@code date_trunc} units: WEEK, MONTH, QUARTER, YEAR), each period's rows depending only on events up to its end
      * (periods to date and trailing windows, not later ones). A change dated d reaches every period that contains d or
      * starts after it; the rebuild starts at the month of the earliest such period start, the table being partitioned by
-     * month.
+     * month. A rebuild computes the mart's SQL whole and keeps the periods from that month on (Spark pushes the filter
+     * into what it can).
      */
     record Periods(String column, List<String> grains) implements Partial {
         private static final List<String> UNITS = List.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR");

@@ -3,6 +3,7 @@ package dsmart.transforms;
 import dsmart.lake.TableId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * mart.rep_scorecard_monthly: each rep's five appraisal KPIs of a month (P-2.3) scored 0..100 and weighted by the
@@ -10,6 +11,7 @@ import java.util.List;
  */
 final class RepScorecardMonthly implements Mart {
     static final TableId TABLE = TableId.of("mart.rep_scorecard_monthly");
+    private static final Partial PARTIAL = new Periods("month", List.of("MONTH"));
     private static final String REP_MONTHS = "FROM mart.sales_kpi WHERE level = 'rep' AND period_type = 'month'";
 
     @Override
@@ -23,6 +25,11 @@ final class RepScorecardMonthly implements Mart {
         inputs.add("raw.crm_rep_positions");
         inputs.add("mart.sales_kpi");
         return inputs;
+    }
+
+    @Override
+    public Optional<Partial> partial() {
+        return Optional.of(PARTIAL);
     }
 
     @Override

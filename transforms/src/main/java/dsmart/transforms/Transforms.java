@@ -38,12 +38,7 @@ public final class Transforms {
     public static final String UNCHANGED = "unchanged";
     /** The snapshot-summary property of a mart snapshot that replaced its rows from this date on, not all of them. */
     static final String REBUILT_FROM_PROPERTY = "dsmart.rebuilt-from";
-    /**
-     * In a mart's SQL, the first date its run rebuilds (a DATE literal; 0001-01-01 when it rebuilds everything): a mart of
-     * periods ({@link Mart.Periods}) uses it to compute fewer rows than all.
-     */
-    static final String REBUILD_FROM = "{{rebuild.from}}";
-    private static final LocalDate EVERYTHING = LocalDate.of(1, 1, 1);
+
     static final List<String> STAGING = List.of("stg_regions", "stg_customers", "stg_order_revenue",
             "stg_reps", "stg_teams", "stg_invoices", "stg_credit_notes", "stg_receipts", "stg_write_offs",
             "stg_receipt_allocations", "stg_ar_as_of", "stg_ar_balance",
@@ -297,9 +292,9 @@ public final class Transforms {
     /**
      * Computes, checks and publishes a mart; {@code inputs} (or null) go into the snapshot's summary. With a {@code rebuild}
      * that is not whole, a mart rebuilt in part is computed from the first date its inputs' changes reach (and its last
-     * as-of date or period, which moves with the data) on: an as-of mart with its as-of view restricted to those dates, a
-     * mart of periods with {@link #REBUILD_FROM}; the candidate checked is the previous rows before that date and the new
-     * ones after, and the snapshot replaces the rows from that date on.
+     * as-of date or period, which moves with the data) on: its result filtered to those dates (which Spark pushes down
+     * where it can), an as-of mart also with its as-of view restricted to them; the candidate checked is the previous rows
+     * before that date and the new ones after, and the snapshot replaces the rows from that date on.
      */
     private static MartResult publish(SparkSession spark, Mart mart, Settings settings, String sql, MartInputs.Inputs inputs,
             Rebuild rebuild) {
@@ -307,7 +302,7 @@ public final class Transforms {
         String candidate = "candidate_" + mart.table().name();
         LocalDate from = rebuild == null || rebuild.isWhole() ? null : rebuildFrom(spark, mart, rebuild);
         Map<String, String> summary = new LinkedHashMap<>(inputs == null ? Map.of() : inputs.summary());
-        String computed = sql.replace(REBUILD_FROM, "DATE '" + (from == null ? EVERYTHING : from) + "'");
+        String computed = sql;
         // Computed once, here: the checks and the write read these rows, not a recomputation that could differ from what was
         // checked. (A persisted result was not enough: Spark 4.1 replans one whose SQL has CTEs over views when two scalar
         // subqueries read it, and mart.market_indicator run alone then failed its reconciliations.)
