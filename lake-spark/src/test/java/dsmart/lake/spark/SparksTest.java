@@ -16,6 +16,13 @@ class SparksTest {
     @TempDir
     Path dir;
 
+    /** A session over a lake in the test's directory, with namespace mart. */
+    private SparkSession sessionWithMartNamespace() {
+        SparkSession spark = Sparks.session(Settings.builder().overrides(Map.of("data.dir", dir.toString())).build());
+        Sparks.createNamespace(spark, "mart");
+        return spark;
+    }
+
     @Test
     void sessionCountsDatesInTheBusinessZone() {
         Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
@@ -73,9 +80,7 @@ class SparksTest {
 
     @Test
     void replaceWhereReplacesTheMatchingPartitionsOnlyInOneSnapshot() {
-        Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
-        SparkSession spark = Sparks.session(settings);
-        Sparks.createNamespace(spark, "mart");
+        SparkSession spark = sessionWithMartNamespace();
         spark.sql("CREATE TABLE mart.p (day INT, v STRING) USING iceberg PARTITIONED BY (day)");
         spark.sql("INSERT INTO mart.p VALUES (1, 'a'), (2, 'b'), (3, 'c')");
         long first = Sparks.currentSnapshot(spark, "mart.p");
@@ -92,9 +97,7 @@ class SparksTest {
 
     @Test
     void partitioningIsTheSpecAsSparkDdlWithoutDroppedFields() {
-        Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
-        SparkSession spark = Sparks.session(settings);
-        Sparks.createNamespace(spark, "mart");
+        SparkSession spark = sessionWithMartNamespace();
         spark.sql("CREATE TABLE mart.m (region STRING, day DATE, v INT) USING iceberg PARTITIONED BY (region, months(day))");
         assertThat(Sparks.partitioning(spark, "mart.m")).containsExactly("`region`", "months(`day`)");
 
@@ -106,9 +109,7 @@ class SparksTest {
 
     @Test
     void snapshotsAfterOneThatIsNoAncestorAreUnknown() {
-        Settings settings = Settings.builder().overrides(Map.of("data.dir", dir.toString())).build();
-        SparkSession spark = Sparks.session(settings);
-        Sparks.createNamespace(spark, "mart");
+        SparkSession spark = sessionWithMartNamespace();
         spark.sql("CREATE TABLE mart.q (id BIGINT) USING iceberg");
         spark.sql("INSERT INTO mart.q VALUES (1)");
         long first = Sparks.currentSnapshot(spark, "mart.q");
