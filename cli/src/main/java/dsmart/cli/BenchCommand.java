@@ -71,6 +71,10 @@ final class BenchCommand extends StageCommand {
     @Option(names = "--check", description = "Only recompute the four marts with DuckDB over the existing lake and compare.")
     boolean check;
 
+    @Option(names = "--day", paramLabel = "N", description = {"Only apply the bench's incremental day N (as run N applies it) to the sources "
+            + "of the data directory, through JDBC, and stop: then `dsmart ingest` and `dsmart transform` time a day by hand."})
+    Integer day;
+
     /** One timed stage of one run. */
     record Stage(String name, long rows, double seconds) {}
 
@@ -95,6 +99,14 @@ final class BenchCommand extends StageCommand {
             Baseline.Run baseline = Baseline.run(settings(options));
             System.out.print(baselineTable(baseline));
             return baseline.agrees() ? 0 : 1;
+        }
+        if (day != null) {
+            if (day < 1) {
+                throw new IllegalArgumentException("--day must be at least 1, not " + day);
+            }
+            IncrementalDay.Changes changes = IncrementalDay.apply(settings(options), day);
+            System.err.printf("[bench] day %d applied to the sources: %,d rows changed%n", day, changes.rows());
+            return 0;
         }
         options.put("generator.scale", Integer.toString(scale));
         if (seed != null) {

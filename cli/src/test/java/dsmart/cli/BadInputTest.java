@@ -30,6 +30,14 @@ class BadInputTest {
     }
 
     @Test
+    void benchDayBeforeTheFirstIsRefusedWithTheValue() {
+        Captured run = Captured.run("--set", "data.dir=" + dir, "bench", "--day", "0");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr().strip()).isEqualTo("dsmart bench: --day must be at least 1, not 0");
+        assertThat(dir.resolve("sources")).doesNotExist();
+    }
+
+    @Test
     void missingSourceDatabaseIsNamed() {
         Captured run = Captured.run("--set", "data.dir=" + dir, "ingest");
         assertThat(run.exitCode()).isEqualTo(1);

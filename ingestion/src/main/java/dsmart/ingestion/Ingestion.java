@@ -17,6 +17,7 @@ import dsmart.lake.Progress;
 import dsmart.lake.Settings;
 import dsmart.lake.SettingsException;
 import dsmart.lake.TableId;
+import dsmart.lake.Trace;
 import dsmart.lake.spark.RunLedger;
 import dsmart.lake.spark.Sparks;
 import java.io.IOException;

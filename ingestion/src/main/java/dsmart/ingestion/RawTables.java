@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import dsmart.lake.Trace;
 import dsmart.lake.spark.Sparks;
 import java.util.ArrayList;
 import java.util.Arrays;

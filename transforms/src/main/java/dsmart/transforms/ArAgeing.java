@@ -30,7 +30,7 @@ final class ArAgeing implements Mart {
                 new DataCheck("buckets sum to each customer's outstanding",
                         "SELECT COUNT(*) FROM (SELECT SUM(amount) AS buckets, MIN(customer_outstanding) AS low, "
                                 + "MAX(customer_outstanding) AS high FROM {{this}} GROUP BY as_of_date, customer_id) "
-                                + "WHERE NOT (buckets <=> low) OR NOT (low <=> high)"),
+                                + "WHERE NOT (buckets <=> low) OR NOT (low <=> high)", false, List.of("as_of_date", "customer_id")),
                 Receivables.reconcilesToBalance("buckets reconcile to the ledger balance per as-of date", "amount"));
     }
 }

@@ -34,6 +34,6 @@ final class ArDso implements Mart {
                                 + "SUM(CASE WHEN level = 'company' THEN credit_sales ELSE 0 END) AS ts, "
                                 + "SUM(CASE WHEN level = 'customer' THEN paid ELSE 0 END) AS cp, "
                                 + "SUM(CASE WHEN level = 'company' THEN paid ELSE 0 END) AS tp "
-                                + "FROM {{this}} GROUP BY as_of_date) WHERE cr <> tr OR cs <> ts OR cp <> tp"));
+                                + "FROM {{this}} GROUP BY as_of_date) WHERE cr <> tr OR cs <> ts OR cp <> tp", false, List.of("as_of_date")));
     }
 }

@@ -24,6 +24,6 @@ final class ArOnAccount implements Mart {
                 DataCheck.uniqueKey(List.of("as_of_date", "customer_id")),
                 DataCheck.notNull(List.of("as_of_date", "customer_id", "on_account")),
                 Receivables.knownAsOfDates(),
-                new DataCheck("allocated never exceeds received", "SELECT COUNT(*) FROM {{this}} WHERE allocated > received"));
+                DataCheck.rows("allocated never exceeds received", "allocated > received"));
     }
 }

@@ -31,6 +31,6 @@ final class ArProvision implements Mart {
                 new DataCheck("customer provisions add up to the company's",
                         "SELECT COUNT(*) FROM (SELECT as_of_date, SUM(CASE WHEN level = 'customer' THEN provision ELSE 0 END) AS c, "
                                 + "SUM(CASE WHEN level = 'company' THEN provision ELSE 0 END) AS t FROM {{this}} GROUP BY as_of_date) "
-                                + "WHERE c <> t"));
+                                + "WHERE c <> t", false, List.of("as_of_date")));
     }
 }

@@ -1,6 +1,7 @@
 package dsmart.transforms;
 
 import dsmart.lake.Settings;
+import dsmart.lake.Trace;
 import dsmart.lake.spark.Sparks;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -68,6 +70,7 @@ final class ChangedInputs {
                 rebuild = rebuild.and(seen.computeIfAbsent(name + "@" + id, k -> Sparks.snapshot(spark, name, id)
                         .map(s -> rawSince(spark, name, s, datedBy.get(name)))
                         .orElseGet(() -> Rebuild.whole(name + "'s snapshot " + id + " is expired"))));
+                Trace.lap(target + " changes of " + name);
             }
             if (rebuild.isWhole()) {
                 break;
@@ -177,12 +180,21 @@ final class ChangedInputs {
             return Rebuild.whole(table + " is dated by " + datedBy.parent() + ", which has no business date");
         }
         String column = "`" + datedBy.column() + "`";
-        String changed = "(SELECT DISTINCT a." + column + " AS k " + changes + ")";
+        // computed once: the query below reads the changed keys twice
+        Dataset<Row> keys = spark.sql("SELECT DISTINCT a." + column + " AS k " + changes).localCheckpoint();
+        String changed = "changed_" + table.replace('.', '_');
+        keys.createOrReplaceTempView(changed);
         String parents = "(SELECT /*+ BROADCAST(c) */ p." + column + " AS k, "
                 + least(dates.stream().map(d -> "p.`" + d + "`").toList()) + " AS earliest "
                 + "FROM " + datedBy.parent() + " p LEFT SEMI JOIN " + changed + " c ON p." + column + " = c.k)";
-        Row row = spark.sql("SELECT COUNT(*), COUNT(p.earliest), MIN(p.earliest) FROM " + changed + " c LEFT JOIN " + parents
-                + " p ON p.k = c.k").first();
+        Row row;
+        try {
+            row = spark.sql("SELECT COUNT(*), COUNT(p.earliest), MIN(p.earliest) FROM " + changed + " c LEFT JOIN " + parents
+                    + " p ON p.k = c.k").first();
+        } finally {
+            spark.catalog().dropTempView(changed);
+            Transforms.release(keys);
+        }
         if (row.getLong(0) == 0) {
             return Rebuild.NOTHING;
         }

@@ -17,7 +17,7 @@ final class CollectionDue implements Mart {
         return List.of(
                 DataCheck.uniqueKey(List.of("invoice_id", "level_days")),
                 DataCheck.notNull(List.of("as_of_date", "invoice_id", "customer_id", "level_days", "level", "level_on", "status")),
-                new DataCheck("done exactly when an action is linked",
-                        "SELECT COUNT(*) FROM {{this}} WHERE (status = 'done') <> (action_id IS NOT NULL)"));
+                DataCheck.rows("done exactly when an action is linked",
+                        "(status = 'done') <> (action_id IS NOT NULL)"));
     }
 }

@@ -20,6 +20,6 @@ final class CollectionRep implements Mart {
                 DataCheck.equal("missed adds up to mart.collection_due",
                         "SELECT COALESCE(SUM(missed), 0) FROM {{this}}",
                         "SELECT COUNT(*) FROM mart.collection_due WHERE status = 'missed'"),
-                new DataCheck("due = done + missed + pending", "SELECT COUNT(*) FROM {{this}} WHERE due <> done + missed + pending"));
+                DataCheck.rows("due = done + missed + pending", "due <> done + missed + pending"));
     }
 }

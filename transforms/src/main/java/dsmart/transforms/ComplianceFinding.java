@@ -52,9 +52,9 @@ final class ComplianceFinding implements Mart {
                 DataCheck.uniqueKey(List.of("rule_id", "entity_id")),
                 DataCheck.notNull(List.of("rule_id", "clause", "severity", "department", "period", "occurred_on", "entity", "entity_id",
                         "evidence", "first_seen", "last_seen", "status")),
-                new DataCheck("status is open or resolved, resolved_at exactly when resolved",
-                        "SELECT COUNT(*) FROM {{this}} WHERE status NOT IN ('open', 'resolved') "
+                DataCheck.rows("status is open or resolved, resolved_at exactly when resolved",
+                        "status NOT IN ('open', 'resolved') "
                                 + "OR (status = 'resolved') <> (resolved_at IS NOT NULL)"),
-                new DataCheck("first seen not after last seen", "SELECT COUNT(*) FROM {{this}} WHERE first_seen > last_seen"));
+                DataCheck.rows("first seen not after last seen", "first_seen > last_seen"));
     }
 }

@@ -22,8 +22,8 @@ final class ComplianceSummary implements Mart {
         return List.of(
                 DataCheck.uniqueKey(List.of("period", "department", "level", "region_code", "team_id", "rule_id")),
                 DataCheck.notNull(List.of("period", "department", "level", "rule_id", "findings", "open_findings", "resolved_findings")),
-                new DataCheck("open + resolved = findings",
-                        "SELECT COUNT(*) FROM {{this}} WHERE open_findings + resolved_findings <> findings"),
+                DataCheck.rows("open + resolved = findings",
+                        "open_findings + resolved_findings <> findings"),
                 DataCheck.equal("departments reconcile to the findings",
                         "SELECT COALESCE(SUM(findings), 0) FROM {{this}} WHERE level = 'department'",
                         "SELECT COUNT(*) FROM mart.compliance_finding"),

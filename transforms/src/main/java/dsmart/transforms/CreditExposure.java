@@ -21,13 +21,13 @@ final class CreditExposure implements Mart {
                 DataCheck.uniqueKey(List.of("customer_id")),
                 DataCheck.notNull(List.of("as_of_date", "customer_id", "open_receivables", "uninvoiced_amount", "exposure",
                         "over_limit_orders", "credit_score", "suggested_terms")),
-                new DataCheck("every customer group has a limit (receivables.credit.limit.defaults)",
-                        "SELECT COUNT(*) FROM {{this}} WHERE credit_limit IS NULL"),
+                DataCheck.rows("every customer group has a limit (receivables.credit.limit.defaults)",
+                        "credit_limit IS NULL"),
                 DataCheck.equal("open receivables equal the ledger balance at the data's as-of date",
                         "SELECT CAST(COALESCE(SUM(open_receivables), 0) AS DECIMAL(18,2)) FROM {{this}}",
                         "SELECT b.balance FROM stg_ar_balance b JOIN stg_ar_as_of d "
                                 + "ON d.as_of_date = b.as_of_date WHERE d.is_data_as_of"),
-                new DataCheck("score within 0..100",
-                        "SELECT COUNT(*) FROM {{this}} WHERE credit_score < 0 OR credit_score > 100"));
+                DataCheck.rows("score within 0..100",
+                        "credit_score < 0 OR credit_score > 100"));
     }
 }

@@ -18,6 +18,6 @@ final class CustomerSales implements Mart {
                 DataCheck.uniqueKey(List.of("customer_id")),
                 DataCheck.notNull(List.of("customer_id", "customer_name", "revenue", "first_order_date")),
                 DataCheck.equal("revenue reconciles to staging",
-                        "SELECT SUM(revenue) FROM {{this}}", "SELECT CAST(SUM(revenue) AS DECIMAL(18,2)) FROM stg_order_revenue"));
+                        "SELECT SUM(revenue) FROM {{this}}", "SELECT CAST(revenue AS DECIMAL(18,2)) FROM stg_order_totals"));
     }
 }

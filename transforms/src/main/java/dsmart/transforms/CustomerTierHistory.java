@@ -31,8 +31,8 @@ final class CustomerTierHistory implements Mart {
                 DataCheck.uniqueKey(List.of("customer_id", "month")),
                 DataCheck.notNull(List.of("customer_id", "month", "tier", "score", "migration")),
                 DataCheck.equal("every buying customer is tiered",
-                        "SELECT COUNT(DISTINCT customer_id) FROM {{this}}", "SELECT COUNT(DISTINCT customer_id) FROM stg_order_revenue"),
-                new DataCheck("a migration has a reason",
-                        "SELECT COUNT(*) FROM {{this}} WHERE (migration_reason IS NULL) <> (migration = 'none')"));
+                        "SELECT COUNT(DISTINCT customer_id) FROM {{this}}", "SELECT customers FROM stg_order_totals"),
+                DataCheck.rows("a migration has a reason",
+                        "(migration_reason IS NULL) <> (migration = 'none')"));
     }
 }

@@ -60,10 +60,10 @@ final class MarketAlert implements Mart {
                 DataCheck.uniqueKey(List.of("alert_id", "period_start")),
                 DataCheck.notNull(List.of("alert_id", "rule", "severity", "period_start", "event", "state", "episode_start", "rule_text",
                         "explanation", "is_latest")),
-                new DataCheck("an alert starts pending or firing",
-                        "SELECT COUNT(*) FROM {{this}} WHERE period_start = episode_start AND event NOT IN ('pending', 'firing')"),
-                new DataCheck("only a fired alert resolves or repeats",
-                        "SELECT COUNT(*) FROM {{this}} WHERE event IN ('resolved', 'repeat') AND fired_at IS NULL"),
+                DataCheck.rows("an alert starts pending or firing",
+                        "period_start = episode_start AND event NOT IN ('pending', 'firing')"),
+                DataCheck.rows("only a fired alert resolves or repeats",
+                        "event IN ('resolved', 'repeat') AND fired_at IS NULL"),
                 new DataCheck("one latest row per alert",
                         "SELECT COUNT(*) FROM (SELECT alert_id FROM {{this}} GROUP BY alert_id HAVING SUM(CASE WHEN is_latest THEN 1 ELSE 0 END) <> 1)"));
     }

@@ -33,8 +33,8 @@ final class OrderCycle implements Mart {
                         "SELECT COUNT(*) FROM (SELECT SUM(CASE WHEN region_code <> 'all' THEN orders END) AS regions, "
                                 + "SUM(CASE WHEN region_code = 'all' THEN orders END) AS company FROM {{this}} WHERE category = 'all') "
                                 + "WHERE NOT (regions <=> company)"),
-                new DataCheck("on time, passed and tracking sent within their totals",
-                        "SELECT COUNT(*) FROM {{this}} WHERE delivered_on_time > delivered OR inspections_passed > inspections "
+                DataCheck.rows("on time, passed and tracking sent within their totals",
+                        "delivered_on_time > delivered OR inspections_passed > inspections "
                                 + "OR tracking_sent > shipped OR delivered > shipped"));
     }
 }

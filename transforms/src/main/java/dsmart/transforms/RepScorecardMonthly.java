@@ -39,15 +39,16 @@ final class RepScorecardMonthly implements Mart {
                 DataCheck.notNull(List.of("month", "rep_id", "team_id", "position_level", "net_sales", "gross_profit", "new_customers",
                         "score_sales", "score_profit", "score_new_customers", "score_satisfaction", "score_completion", "total_score",
                         "rank_in_level", "rank_in_team")),
-                new DataCheck("every level has weights (scorecard.weights)", "SELECT COUNT(*) FROM {{this}} WHERE weights_from IS NULL"),
+                DataCheck.rows("every level has weights (scorecard.weights)", "weights_from IS NULL"),
                 DataCheck.equal("one scorecard per rep-month of mart.sales_kpi", "SELECT COUNT(*) FROM {{this}}", "SELECT COUNT(*) " + REP_MONTHS),
                 DataCheck.equal("net sales reconcile to mart.sales_kpi", "SELECT SUM(net_sales) FROM {{this}}", "SELECT SUM(net_sales) " + REP_MONTHS),
-                new DataCheck("scores within 0..100",
-                        "SELECT COUNT(*) FROM {{this}} WHERE LEAST(score_sales, score_profit, score_new_customers, score_satisfaction, "
+                DataCheck.rows("scores within 0..100",
+                        "LEAST(score_sales, score_profit, score_new_customers, score_satisfaction, "
                                 + "score_completion, total_score) < 0 OR GREATEST(score_sales, score_profit, score_new_customers, "
                                 + "score_satisfaction, score_completion, total_score) > 100"),
                 new DataCheck("ranks run 1..n without gaps",
                         "SELECT COUNT(*) FROM (SELECT month, position_level, MAX(rank_in_level) AS top, COUNT(*) AS n, "
-                                + "COUNT(DISTINCT rank_in_level) AS d FROM {{this}} GROUP BY month, position_level) WHERE top <> n OR d <> n"));
+                                + "COUNT(DISTINCT rank_in_level) AS d FROM {{this}} GROUP BY month, position_level) WHERE top <> n OR d <> n",
+                        false, List.of("month", "position_level")));
     }
 }

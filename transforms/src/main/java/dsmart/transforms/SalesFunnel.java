@@ -32,7 +32,7 @@ final class SalesFunnel implements Mart {
                         "SELECT COUNT(*) FROM raw.crm_leads WHERE _op = 'U' AND NOT deleted"),
                 DataCheck.equal("month totals add up the detail", "SELECT SUM(leads + prospects + visited + proposals + contracts + orders)" + TOTALS,
                         "SELECT SUM(leads + prospects + visited + proposals + contracts + orders)" + DETAIL),
-                new DataCheck("no step counts more leads than there are", "SELECT COUNT(*) FROM {{this}} WHERE GREATEST(prospects, visited, "
+                DataCheck.rows("no step counts more leads than there are", "GREATEST(prospects, visited, "
                         + "proposals, contracts, orders) > leads"));
     }
 }

@@ -25,10 +25,10 @@ final class SalesMonthly implements Mart {
                 DataCheck.uniqueKey(List.of("month", "region_code", "channel")),
                 DataCheck.notNull(List.of("month", "region_code", "region_name", "channel", "revenue")),
                 DataCheck.equal("revenue reconciles to staging",
-                        "SELECT SUM(revenue) FROM {{this}}", "SELECT CAST(SUM(revenue) AS DECIMAL(18,2)) FROM stg_order_revenue"),
+                        "SELECT SUM(revenue) FROM {{this}}", "SELECT CAST(revenue AS DECIMAL(18,2)) FROM stg_order_totals"),
                 DataCheck.equal("orders reconcile to staging",
-                        "SELECT SUM(orders) FROM {{this}}", "SELECT COUNT(*) FROM stg_order_revenue"),
+                        "SELECT SUM(orders) FROM {{this}}", "SELECT orders FROM stg_order_totals"),
                 DataCheck.equal("each customer is new once",
-                        "SELECT SUM(new_customers) FROM {{this}}", "SELECT COUNT(DISTINCT customer_id) FROM stg_order_revenue"));
+                        "SELECT SUM(new_customers) FROM {{this}}", "SELECT customers FROM stg_order_totals"));
     }
 }

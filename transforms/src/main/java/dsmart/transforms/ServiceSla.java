@@ -28,8 +28,8 @@ final class ServiceSla implements Mart {
         return List.of(
                 DataCheck.uniqueKey(List.of("month", "level", "rep_id", "team_id", "product_id")),
                 DataCheck.notNull(List.of("month", "level", "deliveries", "tickets", "complex_tickets", "complaints")),
-                new DataCheck("every ordinary ticket is in time, late, overdue or awaiting its answer",
-                        "SELECT COUNT(*) FROM {{this}} WHERE answered_in_time + answered_late + unanswered_overdue + awaiting_answer <> tickets"),
+                DataCheck.rows("every ordinary ticket is in time, late, overdue or awaiting its answer",
+                        "answered_in_time + answered_late + unanswered_overdue + awaiting_answer <> tickets"),
                 DataCheck.equal("ordinary tickets reconcile to raw",
                         "SELECT COALESCE(SUM(tickets), 0)" + COMPANY,
                         "SELECT COUNT(*) FROM raw.crm_service_tickets WHERE _op = 'U' AND complexity = 'ordinary'"),

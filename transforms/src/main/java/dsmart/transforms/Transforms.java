@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import dsmart.lake.Progress;
 import dsmart.lake.Settings;
 import dsmart.lake.TableId;
+import dsmart.lake.Trace;
 import dsmart.lake.spark.RunLedger;
 import dsmart.lake.spark.Sparks;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public final class Transforms {
     /** The snapshot-summary property of a mart snapshot that replaced its rows from this date on, not all of them. */
     static final String REBUILT_FROM_PROPERTY = "dsmart.rebuilt-from";
 
-    static final List<String> STAGING = List.of("stg_regions", "stg_customers", "stg_order_revenue",
+    static final List<String> STAGING = List.of("stg_regions", "stg_customers", "stg_order_revenue", "stg_order_totals",
             "stg_reps", "stg_teams", "stg_invoices", "stg_credit_notes", "stg_receipts", "stg_write_offs",
             "stg_receipt_allocations", "stg_ar_as_of", "stg_ar_balance",
             // --- compliance (issue 6) ---
@@ -50,7 +51,7 @@ public final class Transforms {
      * Staging views of a few rows computed from large inputs and read by several models and checks: computed once per run
      * and held in memory for it. Caching the large views costs more than recomputing them (docs/benchmarks.md).
      */
-    static final Set<String> CACHED = Set.of("stg_ar_as_of", "stg_ar_balance");
+    static final Set<String> CACHED = Set.of("stg_order_totals", "stg_ar_as_of", "stg_ar_balance");
     static final List<Mart> MARTS = List.of(new SalesMonthly(), new CustomerSales(),
             // --- receivables (issue 5) ---
             new ArLedger(), new ArOnAccount(), new ArAgeing(), new ArDso(), new CreditLimitBreach(), new CreditExposure(),
@@ -178,14 +179,17 @@ public final class Transforms {
                 continue;
             }
             progress.start(mart.table().toString());
+            Trace.lap(mart.table() + " inputs");
             try {
                 Rebuild rebuild = previous == null || mart.partial().isEmpty() ? null
                         : ChangedInputs.of(spark, mart, inputs, previous, datedBy, rawChanges);
+                Trace.lap(mart.table() + " changes");
                 if (rebuild != null && rebuild.isWhole()) {
                     progress.message(mart.table() + ": every " + unit(mart) + " rebuilt: " + rebuild.because());
                 }
                 materializeCached(spark, settings, sqlAndChecks, materialized);
                 mart.prepare(spark);
+                Trace.lap(mart.table() + " prepare");
                 results.add(publishRetryingInternalErrors(spark, mart, settings, sql, inputs, rebuild, progress));
             } catch (RuntimeException e) {
                 String message = e instanceof TransformException ? e.getMessage() : mart.table() + " failed: " + e.getMessage();
@@ -294,13 +298,15 @@ public final class Transforms {
      * that is not whole, a mart rebuilt in part is computed from the first date its inputs' changes reach (and its last
      * as-of date or period, which moves with the data) on: its result filtered to those dates (which Spark pushes down
      * where it can), an as-of mart also with its as-of view restricted to them; the candidate checked is the previous rows
-     * before that date and the new ones after, and the snapshot replaces the rows from that date on.
+     * before that date and the new ones after (a check that holds per part, {@link DataCheck#holdsPerPartOf}, runs on the new
+     * ones only), and the snapshot replaces the rows from that date on.
      */
     private static MartResult publish(SparkSession spark, Mart mart, Settings settings, String sql, MartInputs.Inputs inputs,
             Rebuild rebuild) {
         String target = mart.table().toString();
         String candidate = "candidate_" + mart.table().name();
         LocalDate from = rebuild == null || rebuild.isWhole() ? null : rebuildFrom(spark, mart, rebuild);
+        Trace.lap(target + " rebuild from");
         Map<String, String> summary = new LinkedHashMap<>(inputs == null ? Map.of() : inputs.summary());
         String computed = sql;
         // Computed once, here: the checks and the write read these rows, not a recomputation that could differ from what was
@@ -326,11 +332,15 @@ public final class Transforms {
                     .where(col(partial.column()).lt(lit(from))).unionByName(rows);
             summary.put(REBUILT_FROM_PROPERTY, from.toString());
         }
+        Trace.lap(target + " compute");
+        String rebuiltRows = "rebuilt_" + mart.table().name();
         try {
             checked.createOrReplaceTempView(candidate);
+            rows.createOrReplaceTempView(rebuiltRows);
             List<String> failed = new ArrayList<>();
             for (DataCheck check : mart.checks()) {
-                long offending = ((Number) spark.sql(settings.fill(check.sqlFor(candidate))).first().get(0)).longValue();
+                String view = rebuilt != null && check.holdsPerPartOf(mart.partial().orElseThrow().column()) ? rebuiltRows : candidate;
+                long offending = ((Number) spark.sql(settings.fill(check.sqlFor(view))).first().get(0)).longValue();
                 if (offending != 0) {
                     failed.add(check.name() + " (" + offending + " offending)");
                 }
@@ -338,6 +348,7 @@ public final class Transforms {
             if (!failed.isEmpty()) {
                 throw new TransformException(target + " failed its data checks, not published: " + String.join("; ", failed));
             }
+            Trace.lap(target + " checks");
             String partition = mart.partial().map(Mart.Partial::partitionedBy).orElse(null);
             if (!spark.catalog().tableExists(target)) {
                 String columns = java.util.Arrays.stream(rows.schema().fields())
@@ -354,8 +365,10 @@ public final class Transforms {
             } else {
                 Sparks.replaceWhere(rows, target, rebuilt, summary);
             }
-            long count = checked.count();
-            return new MartResult(mart.table(), count, Sparks.currentSnapshot(spark, target), from);
+            Trace.lap(target + " write");
+            // the rows published, from the snapshot's summary: counting the candidate would read the kept rows again
+            Sparks.Snapshot published = Sparks.latest(spark, target).orElseThrow();
+            return new MartResult(mart.table(), Long.parseLong(published.summary().get("total-records")), published.id(), from);
         } finally {
             release(rows);
         }
@@ -382,7 +395,7 @@ public final class Transforms {
     }
 
     /** Frees the blocks of a checkpointed candidate now rather than when the JVM collects it. */
-    private static void release(Dataset<Row> checkpointed) {
+    static void release(Dataset<Row> checkpointed) {
         if (checkpointed.queryExecution().analyzed() instanceof LogicalRDD computed) {
             computed.rdd().unpersist(false);
         }

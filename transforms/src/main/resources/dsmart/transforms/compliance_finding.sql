@@ -314,18 +314,19 @@ current_findings AS (
   JOIN catalog c ON c.rule_id = f.rule_id
   LEFT JOIN reps r ON r.rep_id = f.rep_id
 )
-SELECT f.rule_id, f.clause, f.severity, f.department, f.period, f.occurred_on,
-       CAST(f.rep_id AS BIGINT) AS rep_id, CAST(f.team_id AS BIGINT) AS team_id, f.region_code, CAST(f.customer_id AS BIGINT) AS customer_id,
-       f.entity, f.entity_id, f.evidence,
+-- one join with the previous snapshot: a finding found now (f) is open, one found before only (p) is resolved; current_findings
+-- is read once (a LEFT JOIN and an ANTI JOIN computed it twice)
+SELECT nvl2(f.rule_id, f.rule_id, p.rule_id) AS rule_id, nvl2(f.rule_id, f.clause, p.clause) AS clause,
+       nvl2(f.rule_id, f.severity, p.severity) AS severity, nvl2(f.rule_id, f.department, p.department) AS department,
+       nvl2(f.rule_id, f.period, p.period) AS period, nvl2(f.rule_id, f.occurred_on, p.occurred_on) AS occurred_on,
+       nvl2(f.rule_id, CAST(f.rep_id AS BIGINT), p.rep_id) AS rep_id, nvl2(f.rule_id, CAST(f.team_id AS BIGINT), p.team_id) AS team_id,
+       nvl2(f.rule_id, f.region_code, p.region_code) AS region_code,
+       nvl2(f.rule_id, CAST(f.customer_id AS BIGINT), p.customer_id) AS customer_id,
+       nvl2(f.rule_id, f.entity, p.entity) AS entity, nvl2(f.rule_id, f.entity_id, p.entity_id) AS entity_id,
+       nvl2(f.rule_id, f.evidence, p.evidence) AS evidence,
        COALESCE(p.first_seen, current_timestamp()) AS first_seen,
-       current_timestamp() AS last_seen,
-       'open' AS status,
-       CAST(NULL AS TIMESTAMP) AS resolved_at
+       nvl2(f.rule_id, current_timestamp(), p.last_seen) AS last_seen,
+       nvl2(f.rule_id, 'open', 'resolved') AS status,
+       nvl2(f.rule_id, CAST(NULL AS TIMESTAMP), COALESCE(p.resolved_at, current_timestamp())) AS resolved_at
 FROM current_findings f
-LEFT JOIN previous_compliance_finding p ON p.rule_id = f.rule_id AND p.entity_id = f.entity_id
-UNION ALL
-SELECT p.rule_id, p.clause, p.severity, p.department, p.period, p.occurred_on, p.rep_id, p.team_id, p.region_code, p.customer_id,
-       p.entity, p.entity_id, p.evidence, p.first_seen, p.last_seen, 'resolved',
-       COALESCE(p.resolved_at, current_timestamp())
-FROM previous_compliance_finding p
-LEFT ANTI JOIN current_findings f ON f.rule_id = p.rule_id AND f.entity_id = p.entity_id
+FULL JOIN previous_compliance_finding p ON p.rule_id = f.rule_id AND p.entity_id = f.entity_id

@@ -1,6 +1,7 @@
 package dsmart.transforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dsmart.lake.Progress;
 import dsmart.lake.Settings;
@@ -190,6 +191,19 @@ class AsOfRebuildTest {
         assertThat(lake.spark().sql("SELECT status FROM ops.runs WHERE target = 'mart.ar_ledger' ORDER BY finished_at DESC LIMIT 1")
                 .first().getString(0)).isEqualTo(Transforms.UNCHANGED);
         lake.assertSameAsRebuiltWhole();
+    }
+
+    @Test
+    void aRebuiltRowBreakingACheckOfRowsAloneStopsTheRebuild() throws IOException {
+        Lake lake = builtLedger();
+        long published = Sparks.currentSnapshot(lake.spark(), "mart.ar_ledger");
+        lake.sql("INSERT INTO raw.finance_invoices VALUES "
+                + ReceivablesLedger.invoice(9, 2, "2025-03-20", "2025-04-19", "10.00").replace("DATE '2025-04-19'", "NULL"));
+
+        assertThatThrownBy(lake::transform).isInstanceOf(TransformException.class)
+                .hasMessageContaining("mart.ar_ledger failed its data checks")
+                .hasMessageContaining("not null (as_of_date, invoice_id, customer_id, due_on, invoice_amount, open_amount) (1 offending)");
+        assertThat(Sparks.currentSnapshot(lake.spark(), "mart.ar_ledger")).isEqualTo(published);
     }
 
     @Test
