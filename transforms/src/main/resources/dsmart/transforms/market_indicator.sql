@@ -73,6 +73,11 @@ dims AS (
       named_struct('dimension', 'channel', 'dimension_value', e.channel))) d
   WHERE d.dimension_value IS NOT NULL
 ),
+-- each day's totals first: the joins with the periods below then see a row per day and value, not per event
+daily AS (
+  SELECT day, measure, dimension, dimension_value, CAST(SUM(qty) AS DECIMAL(20,2)) AS qty
+  FROM dims GROUP BY day, measure, dimension, dimension_value
+),
 days AS (SELECT explode(sequence(lo, hi)) AS day FROM bounds WHERE lo IS NOT NULL),
 day_periods AS (
   SELECT d.day, g.grain, g.period_start
@@ -92,7 +97,7 @@ periods AS (
 ),
 -- each dimension value from the first day it was seen: a period before it has no row for it, so that a period's rows
 -- depend on nothing after it (mart.market_indicator is rebuilt from the first period a change reaches)
-dimension_keys AS (SELECT dimension, dimension_value, MIN(day) AS first_day FROM dims GROUP BY dimension, dimension_value),
+dimension_keys AS (SELECT dimension, dimension_value, MIN(day) AS first_day FROM daily GROUP BY dimension, dimension_value),
 sums AS (
   SELECT p.grain, p.period_start, d.dimension, d.dimension_value,
          SUM(CASE WHEN d.measure = 'sales_amount' THEN d.qty END) AS sales_amount,
@@ -104,7 +109,7 @@ sums AS (
          SUM(CASE WHEN d.measure = 'new_leads' THEN d.qty END) AS new_leads,
          SUM(CASE WHEN d.measure = 'leads_converted' THEN d.qty END) AS leads_converted,
          SUM(CASE WHEN d.measure = 'ab_churned' THEN d.qty END) AS ab_churned
-  FROM dims d JOIN day_periods p ON p.day = d.day
+  FROM daily d JOIN day_periods p ON p.day = d.day
   GROUP BY p.grain, p.period_start, d.dimension, d.dimension_value
 ),
 -- every period x every dimension value ever seen: a period without events has zeros, not a gap
