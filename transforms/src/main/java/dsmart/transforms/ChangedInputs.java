@@ -167,7 +167,7 @@ final class ChangedInputs {
         if (row.getLong(1) > 0) {
             return Rebuild.whole(row.getLong(1) + " changed rows of " + table + " have no business date");
         }
-        return Rebuild.from(date(row.get(2)));
+        return Rebuild.from(Sparks.date(row.get(2)));
     }
 
     /** What changed rows of a table dated by its parent reach back to: the earliest business date of their parents' rows. */
@@ -202,7 +202,7 @@ final class ChangedInputs {
             return Rebuild.whole((row.getLong(0) - row.getLong(1)) + " changed rows of " + table + " have no dated row in "
                     + datedBy.parent());
         }
-        return Rebuild.from(date(row.get(2)));
+        return Rebuild.from(Sparks.date(row.get(2)));
     }
 
     private static boolean isMeta(String column) {
@@ -221,10 +221,6 @@ final class ChangedInputs {
     private static String least(List<String> columns) {
         List<String> dates = columns.stream().map(c -> "CAST(" + c + " AS DATE)").toList();
         return dates.size() == 1 ? dates.get(0) : "least(" + String.join(", ", dates) + ")";
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     /**

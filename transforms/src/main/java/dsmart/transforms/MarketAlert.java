@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import dsmart.lake.AlertAcks;
 import dsmart.lake.Settings;
 import dsmart.lake.TableId;
+import dsmart.lake.spark.Sparks;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -88,7 +89,7 @@ final class MarketAlert implements Mart {
             Map<String, List<MarketRule.Point>> byValue = new LinkedHashMap<>();
             for (Row row : series.select("dimension_value", "period_start", "value").orderBy("dimension_value", "period_start").collectAsList()) {
                 byValue.computeIfAbsent(row.getString(0), k -> new ArrayList<>())
-                        .add(new MarketRule.Point(localDate(row.get(1)), row.isNullAt(2) ? null : row.getDecimal(2)));
+                        .add(new MarketRule.Point(Sparks.date(row.get(1)), row.isNullAt(2) ? null : row.getDecimal(2)));
             }
             byValue.forEach((dimensionValue, points) -> out.addAll(rows(rule, dimensionValue, points, acks)));
         }
@@ -145,10 +146,6 @@ final class MarketAlert implements Mart {
             latest.merge(ack.alertId(), ack, (a, b) -> Comparator.comparing(AlertAcks.Ack::acknowledgedAt).compare(a, b) > 0 ? a : b);
         }
         return latest;
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }
 
     private static String plain(BigDecimal value) {

@@ -42,6 +42,9 @@ interface Mart {
 
         /** The first value of {@link #column()} to rebuild when changes reach back to {@code changed}. */
         LocalDate first(LocalDate changed);
+
+        /** What one value of {@link #column()} stands for, in progress messages: "as-of date" or "period". */
+        String unit();
     }
 
     /**
@@ -62,6 +65,11 @@ interface Mart {
         @Override
         public LocalDate first(LocalDate changed) {
             return changed;
+        }
+
+        @Override
+        public String unit() {
+            return "as-of date";
         }
     }
 
@@ -105,6 +113,11 @@ interface Mart {
                 first = start.isBefore(first) ? start : first;
             }
             return first.withDayOfMonth(1);
+        }
+
+        @Override
+        public String unit() {
+            return "period";
         }
     }
 

@@ -211,7 +211,7 @@ public final class Transforms {
 
     /** What a mart rebuilt in part rebuilds: as-of dates or periods. */
     private static String unit(Mart mart) {
-        return mart.partial().orElseThrow() instanceof Mart.AsOf ? "as-of date" : "period";
+        return mart.partial().orElseThrow().unit();
     }
 
     /**
@@ -328,7 +328,7 @@ public final class Transforms {
             }
             rows = mart.rows(spark, settings, computed).where(rebuilt).localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
             // the rows kept are read from the snapshot they are kept in, not copied
-            checked = spark.sql("SELECT * FROM " + target + " VERSION AS OF " + Sparks.currentSnapshot(spark, target))
+            checked = spark.sql("SELECT * FROM " + target + " VERSION AS OF " + Sparks.latest(spark, target).orElseThrow().id())
                     .where(col(partial.column()).lt(lit(from))).unionByName(rows);
             summary.put(REBUILT_FROM_PROPERTY, from.toString());
         }
@@ -385,8 +385,7 @@ public final class Transforms {
         List<String> tables = partial instanceof Mart.AsOf asOf ? List.of(mart.table().toString(), asOf.view())
                 : List.of(mart.table().toString());
         for (String table : tables) {
-            Object last = spark.table(table).agg(functions.max(col(partial.column()))).first().get(0);
-            LocalDate date = last instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) last;
+            LocalDate date = Sparks.date(spark.table(table).agg(functions.max(col(partial.column()))).first().get(0));
             if (date != null && (from == null || date.isBefore(from))) {
                 from = date;
             }

@@ -316,13 +316,13 @@ current_findings AS (
 )
 -- one join with the previous snapshot: a finding found now (f) is open, one found before only (p) is resolved; current_findings
 -- is read once (a LEFT JOIN and an ANTI JOIN computed it twice)
-SELECT nvl2(f.rule_id, f.rule_id, p.rule_id) AS rule_id, nvl2(f.rule_id, f.clause, p.clause) AS clause,
+SELECT COALESCE(f.rule_id, p.rule_id) AS rule_id, nvl2(f.rule_id, f.clause, p.clause) AS clause,
        nvl2(f.rule_id, f.severity, p.severity) AS severity, nvl2(f.rule_id, f.department, p.department) AS department,
        nvl2(f.rule_id, f.period, p.period) AS period, nvl2(f.rule_id, f.occurred_on, p.occurred_on) AS occurred_on,
        nvl2(f.rule_id, CAST(f.rep_id AS BIGINT), p.rep_id) AS rep_id, nvl2(f.rule_id, CAST(f.team_id AS BIGINT), p.team_id) AS team_id,
        nvl2(f.rule_id, f.region_code, p.region_code) AS region_code,
        nvl2(f.rule_id, CAST(f.customer_id AS BIGINT), p.customer_id) AS customer_id,
-       nvl2(f.rule_id, f.entity, p.entity) AS entity, nvl2(f.rule_id, f.entity_id, p.entity_id) AS entity_id,
+       nvl2(f.rule_id, f.entity, p.entity) AS entity, COALESCE(f.entity_id, p.entity_id) AS entity_id,
        nvl2(f.rule_id, f.evidence, p.evidence) AS evidence,
        COALESCE(p.first_seen, current_timestamp()) AS first_seen,
        nvl2(f.rule_id, current_timestamp(), p.last_seen) AS last_seen,

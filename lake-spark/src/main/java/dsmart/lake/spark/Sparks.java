@@ -3,6 +3,7 @@ package dsmart.lake.spark;
 import dsmart.lake.LakeCatalog;
 import dsmart.lake.LakeException;
 import dsmart.lake.Settings;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,6 +186,11 @@ public final class Sparks {
             throw new LakeException("table " + table + " has no snapshot yet");
         }
         return main.get(0).getLong(0);
+    }
+
+    /** A DATE value as a Spark row holds it (java.sql.Date, or LocalDate with the Java 8 datetime API); null stays null. */
+    public static LocalDate date(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     public static void createNamespace(SparkSession spark, String namespace) {
